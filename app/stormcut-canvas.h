@@ -1,0 +1,118 @@
+/* stormcut-canvas.h: the event storming board, one widget that draws the model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * StormcutCanvas draws every sticky, link and bounded-context frame of a StormcutModel in
+ * snapshot(), culled to the visible area, and edits the model through its API only (so
+ * every edit is durable and undoable; the window binds undo/redo to the model itself).
+ *
+ * Signals:
+ *   ::selection-changed ()
+ *       the selected elements or the selected context changed;
+ *   ::status-message (const char *message)
+ *       a short, translated message for an in-window bar (a refused link's grammar
+ *       message, "Nothing to paste", ...); never shown as a dialog;
+ *   ::zoom-changed ()
+ *       the zoom factor changed (read it with stormcut_canvas_get_zoom()).
+ *
+ * Properties: "model" (StormcutModel), "zoom" (double), "tool" (StormcutCanvasTool),
+ * "highlight-unassigned" (gboolean), "search-text" (string).
+ *
+ * Actions installed on the widget class (prefix "canvas."); bind menu items and
+ * accelerators to them.  Suggested accelerators are in brackets; the canvas handles the
+ * plain (unmodified) keys itself while it has the focus.
+ *   canvas.delete                    delete the selected stickies or context       [Delete]
+ *   canvas.copy                      copy the selection (model XML on the clipboard) [<Ctrl>c]
+ *   canvas.cut                       copy, then delete                              [<Ctrl>x]
+ *   canvas.paste                     paste stickies, offset from the originals      [<Ctrl>v]
+ *   canvas.duplicate                 copy and paste in one step                     [<Ctrl>d]
+ *   canvas.select-all                select every sticky                            [<Ctrl>a]
+ *   canvas.select-none               clear the selection                            [Escape]
+ *   canvas.rename                    edit the name of the selection in place         [F2]
+ *   canvas.align-left                align the selected stickies on the leftmost     [<Ctrl><Shift>Left]
+ *   canvas.align-top                 align the selected stickies on the topmost      [<Ctrl><Shift>Up]
+ *   canvas.distribute-horizontally   equal gaps between the selected stickies        [<Ctrl><Shift>h]
+ *   canvas.distribute-vertically     equal vertical gaps between the selected stickies
+ *   canvas.zoom-in                                                                  [<Ctrl>plus]
+ *   canvas.zoom-out                                                                 [<Ctrl>minus]
+ *   canvas.zoom-reset                100 %                                          [<Ctrl>0]
+ *   canvas.zoom-fit                  show the whole board                           [<Ctrl>9]
+ *   canvas.add-sticky ("s")          quick-add a sticky; parameter: the kind's stable
+ *                                    name of stormcut_kind_to_string() ("event", ...)
+ *   canvas.frame-selection           new bounded context around the selection      [<Ctrl>g]
+ *   canvas.next-step                 add the next step of the flow after the selection [Tab]
+ *   canvas.previous-step             add the previous step before the selection    [<Shift>Tab]
+ *   canvas.tool ("s")                stateful: "select", "frame-context" or "link"
+ *
+ * Keys while the canvas has the focus: 1..8 quick-add a sticky of the palette kind
+ * (event, command, policy, aggregate, read model, external system, actor, hotspot);
+ * arrows move the selection (Shift: by a larger step); +, -, 0 zoom; space+drag pans.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <stormcut/stormcut.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  STORMCUT_CANVAS_TOOL_SELECT,         /* select, move, rubber band, link from the edge handle */
+  STORMCUT_CANVAS_TOOL_FRAME_CONTEXT,  /* drag a rectangle: a new bounded context */
+  STORMCUT_CANVAS_TOOL_LINK,           /* drag from any point of a sticky to another: a link */
+} StormcutCanvasTool;
+
+#define STORMCUT_TYPE_CANVAS (stormcut_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (StormcutCanvas, stormcut_canvas, STORMCUT, CANVAS, GtkWidget)
+
+GtkWidget          *stormcut_canvas_new                     (void);
+
+void                stormcut_canvas_set_model               (StormcutCanvas *self, StormcutModel *model);
+StormcutModel      *stormcut_canvas_get_model               (StormcutCanvas *self);
+
+/* --- selection: ids of elements and contexts --------------------------------------- */
+/* Selected element ids in document order (free with g_strfreev; never NULL). */
+char              **stormcut_canvas_get_selected_elements   (StormcutCanvas *self);
+/* The selected context, or NULL.  Selecting a context clears the element selection. */
+const char         *stormcut_canvas_get_selected_context    (StormcutCanvas *self);
+/* Selects the element; with @extend the current element selection is kept. */
+void                stormcut_canvas_select_element          (StormcutCanvas *self, const char *id, gboolean extend);
+void                stormcut_canvas_select_context          (StormcutCanvas *self, const char *id);
+void                stormcut_canvas_select_all              (StormcutCanvas *self);
+void                stormcut_canvas_clear_selection         (StormcutCanvas *self);
+/* Selects the element and scrolls it into view (zoom kept unless it does not fit). */
+void                stormcut_canvas_reveal_element          (StormcutCanvas *self, const char *id);
+/* Selects the context and scrolls its frame into view. */
+void                stormcut_canvas_reveal_context          (StormcutCanvas *self, const char *id);
+
+/* --- view ------------------------------------------------------------------------- */
+void                stormcut_canvas_zoom_to_fit             (StormcutCanvas *self);
+double              stormcut_canvas_get_zoom                (StormcutCanvas *self);
+/* Zooms around the centre of the widget; clamped to [STORMCUT_CANVAS_MIN_ZOOM, MAX]. */
+void                stormcut_canvas_set_zoom                (StormcutCanvas *self, double zoom);
+#define STORMCUT_CANVAS_MIN_ZOOM 0.05
+#define STORMCUT_CANVAS_MAX_ZOOM 4.0
+
+void                stormcut_canvas_set_highlight_unassigned (StormcutCanvas *self, gboolean highlight);
+gboolean            stormcut_canvas_get_highlight_unassigned (StormcutCanvas *self);
+/* Highlights the stickies whose display or code name contains @text (case-insensitive);
+ * NULL or "" clears. */
+void                stormcut_canvas_set_search_text         (StormcutCanvas *self, const char *text);
+/* Ids of the current search hits in reading order (top to bottom, left to right); g_strfreev. */
+char              **stormcut_canvas_get_search_hits         (StormcutCanvas *self);
+
+/* --- editing ---------------------------------------------------------------------- */
+/* Opens the inline editor for a new sticky of @kind to the right of the selection (or at
+ * the centre of the view); Enter adds it, Escape cancels. */
+void                stormcut_canvas_begin_quick_add         (StormcutCanvas *self, StormcutKind kind);
+/* Opens the inline editor on the selected sticky or context name. */
+void                stormcut_canvas_begin_rename            (StormcutCanvas *self);
+/* TRUE while an inline editor is open. */
+gboolean            stormcut_canvas_is_editing              (StormcutCanvas *self);
+void                stormcut_canvas_set_tool                (StormcutCanvas *self, StormcutCanvasTool tool);
+StormcutCanvasTool  stormcut_canvas_get_tool                (StormcutCanvas *self);
+
+/* Offscreen rendering for tests, benchmarks and exports of the board view: renders the
+ * current view (zoom and offset as they are) at @width × @height with the cairo renderer. */
+GdkTexture         *stormcut_canvas_render_texture          (StormcutCanvas *self, int width, int height);
+
+G_END_DECLS
