@@ -104,7 +104,7 @@ stormcut_grammar_check (StormcutKind   from,
   /* Every kind but the hotspot (which may link to anything) starts at least one rule. */
   /* Translators: the first two placeholders are sticky kinds, the third a list of kinds */
   g_set_error (error, STORMCUT_MODEL_ERROR, STORMCUT_MODEL_ERROR_GRAMMAR,
-               _("A link from “%s” to “%s” is not allowed. A %s may link to: %s."),
+               _("A link from “%s” to “%s” is not allowed. From “%s”, link to: %s."),
                stormcut_kind_get_label (from), stormcut_kind_get_label (to),
                stormcut_kind_get_label (from), allowed->str);
   return FALSE;

@@ -5,8 +5,8 @@
 #pragma once
 
 #include <glib.h>
-#include "stormcut-types.h"
-#include "stormcut-store.h"
+#include <stormcut/stormcut-types.h>
+#include <stormcut/stormcut-store.h>
 
 G_BEGIN_DECLS
 

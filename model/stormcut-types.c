@@ -345,6 +345,14 @@ stormcut_element_free (StormcutElement *element)
   g_free (element);
 }
 
+/* Free text compares NULL equal to "": the copies make one into the other. */
+static gboolean
+text_equal (const char *a,
+            const char *b)
+{
+  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
+}
+
 static gboolean
 attributes_equal (GPtrArray *a,
                   GPtrArray *b)
@@ -359,7 +367,7 @@ attributes_equal (GPtrArray *a,
       const StormcutAttribute *x = g_ptr_array_index (a, i);
       const StormcutAttribute *y = g_ptr_array_index (b, i);
 
-      if (g_strcmp0 (x->name, y->name) != 0 || g_strcmp0 (x->type, y->type) != 0 ||
+      if (!text_equal (x->name, y->name) || !text_equal (x->type, y->type) ||
           !x->is_key != !y->is_key)
         return FALSE;
     }
@@ -372,9 +380,9 @@ stormcut_element_equal (const StormcutElement *a,
 {
   return g_strcmp0 (a->id, b->id) == 0 &&
          a->kind == b->kind &&
-         g_strcmp0 (a->name, b->name) == 0 &&
-         g_strcmp0 (a->code_name, b->code_name) == 0 &&
-         g_strcmp0 (a->description, b->description) == 0 &&
+         text_equal (a->name, b->name) &&
+         text_equal (a->code_name, b->code_name) &&
+         text_equal (a->description, b->description) &&
          a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height &&
          g_strcmp0 (a->color, b->color) == 0 &&
          g_strcmp0 (a->context_id, b->context_id) == 0 &&
@@ -457,10 +465,10 @@ stormcut_context_equal (const StormcutContext *a,
                         const StormcutContext *b)
 {
   return g_strcmp0 (a->id, b->id) == 0 &&
-         g_strcmp0 (a->name, b->name) == 0 &&
-         g_strcmp0 (a->code_name, b->code_name) == 0 &&
-         g_strcmp0 (a->description, b->description) == 0 &&
-         g_strcmp0 (a->team, b->team) == 0 &&
+         text_equal (a->name, b->name) &&
+         text_equal (a->code_name, b->code_name) &&
+         text_equal (a->description, b->description) &&
+         text_equal (a->team, b->team) &&
          a->domain_type == b->domain_type &&
          a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height &&
          g_strcmp0 (a->color, b->color) == 0 &&
@@ -517,6 +525,6 @@ stormcut_relationship_equal (const StormcutRelationship *a,
          g_strcmp0 (a->downstream_id, b->downstream_id) == 0 &&
          a->roles == b->roles &&
          a->mode == b->mode &&
-         g_strcmp0 (a->note, b->note) == 0 &&
+         text_equal (a->note, b->note) &&
          a->ordinal == b->ordinal;
 }

@@ -250,3 +250,54 @@ stormcut_test_read_file (const char *path,
     ck_abort_msg ("cannot read %s: %s", path, error->message);
   return contents;
 }
+
+void
+stormcut_test_assert_models_equal (StormcutModel *a,
+                                   StormcutModel *b)
+{
+  g_auto(GStrv) keys_a = stormcut_model_list_settings (a);
+  g_auto(GStrv) keys_b = stormcut_model_list_settings (b);
+  GPtrArray *xa, *xb;
+
+  ck_assert_str_eq (stormcut_model_get_name (a), stormcut_model_get_name (b));
+  ck_assert_str_eq (stormcut_model_get_description (a), stormcut_model_get_description (b));
+  ck_assert_uint_eq (g_strv_length (keys_a), g_strv_length (keys_b));
+  for (guint i = 0; keys_a[i]; i++)
+    {
+      ck_assert_str_eq (keys_a[i], keys_b[i]);
+      ck_assert_str_eq (stormcut_model_get_setting (a, keys_a[i]), stormcut_model_get_setting (b, keys_b[i]));
+    }
+
+  xa = stormcut_model_get_elements (a);
+  xb = stormcut_model_get_elements (b);
+  ck_assert_uint_eq (xa->len, xb->len);
+  for (guint i = 0; i < xa->len; i++)
+    ck_assert_msg (stormcut_element_equal (g_ptr_array_index (xa, i), g_ptr_array_index (xb, i)),
+                   "element %u differs", i);
+
+  xa = stormcut_model_get_links (a);
+  xb = stormcut_model_get_links (b);
+  ck_assert_uint_eq (xa->len, xb->len);
+  for (guint i = 0; i < xa->len; i++)
+    {
+      const StormcutLink *la = g_ptr_array_index (xa, i), *lb = g_ptr_array_index (xb, i);
+      ck_assert_str_eq (la->id, lb->id);
+      ck_assert_str_eq (la->source_id, lb->source_id);
+      ck_assert_str_eq (la->target_id, lb->target_id);
+      ck_assert_int_eq (la->ordinal, lb->ordinal);
+    }
+
+  xa = stormcut_model_get_contexts (a);
+  xb = stormcut_model_get_contexts (b);
+  ck_assert_uint_eq (xa->len, xb->len);
+  for (guint i = 0; i < xa->len; i++)
+    ck_assert_msg (stormcut_context_equal (g_ptr_array_index (xa, i), g_ptr_array_index (xb, i)),
+                   "context %u differs", i);
+
+  xa = stormcut_model_get_relationships (a);
+  xb = stormcut_model_get_relationships (b);
+  ck_assert_uint_eq (xa->len, xb->len);
+  for (guint i = 0; i < xa->len; i++)
+    ck_assert_msg (stormcut_relationship_equal (g_ptr_array_index (xa, i), g_ptr_array_index (xb, i)),
+                   "relationship %u differs", i);
+}

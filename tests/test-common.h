@@ -33,3 +33,8 @@ double         stormcut_test_median        (double *values, guint n);
 char          *stormcut_test_read_file     (const char *path, gsize *length);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* Fails the current test unless both models hold the same content (ids, order, every field). */
+void           stormcut_test_assert_models_equal (StormcutModel *a, StormcutModel *b);
+G_END_DECLS
