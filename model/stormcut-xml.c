@@ -734,7 +734,7 @@ next_child_element (Reader  *reader,
 
         default:
           reader_fail (reader, child, STORMCUT_IMPORT_ERROR_INVALID,
-                       _("unexpected content inside <%s>."), (const char *) parent->name);
+                       _("unexpected content inside <%s>. Remove it."), (const char *) parent->name);
           return NULL;
         }
     }
@@ -1164,8 +1164,9 @@ read_element (Reader  *reader,
         {
           if (!stormcut_kind_has_attributes (kind))
             return reader_fail (reader, child, STORMCUT_IMPORT_ERROR_INVALID,
-                                _("only aggregates and read models have attributes, and “%s” is a %s."),
-                                id, kind_names[kind]);
+                                _("“%s” (%s) cannot have attributes; only aggregates and read models have "
+                                  "them. Remove its <attribute> elements."),
+                                id, stormcut_kind_get_label (kind));
           ok = read_attribute (reader, child, attributes);
         }
       else
@@ -1329,7 +1330,7 @@ read_relationship (Reader  *reader,
                             _("“%s” is not a role. Use ohs, pl, cf or acl, separated by spaces."), bad);
       if (roles != STORMCUT_ROLE_NONE && stormcut_pattern_is_symmetric (pattern))
         return reader_fail (reader, node, STORMCUT_IMPORT_ERROR_INVALID,
-                            _("a %s relationship has no upstream or downstream, so it cannot have roles. "
+                            _("a “%s” relationship has no upstream or downstream, so it cannot have roles. "
                               "Remove the “roles” attribute."),
                             pattern_name);
     }

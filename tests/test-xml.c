@@ -193,11 +193,38 @@ START_TEST (test_round_trip_samples)
 {
   g_autoptr(GPtrArray) samples = list_samples ();
 
+  /* The Korean reservation model and the Lakeside claims model, at least. */
+  ck_assert_uint_ge (samples->len, 2);
+
   for (guint i = 0; i < samples->len; i++)
     {
       assert_round_trip (g_ptr_array_index (samples, i));
       assert_round_trip_through_store (g_ptr_array_index (samples, i));
     }
+}
+END_TEST
+
+/* The example in docs/model-xml.md is in the canonical form and imports. */
+START_TEST (test_documented_example)
+{
+  g_autofree char *doc_path = g_build_filename (g_getenv ("STORMCUT_TEST_DATA"), "..", "..", "docs",
+                                                "model-xml.md", NULL);
+  g_autoptr(GBytes) doc = read_bytes (doc_path);
+  g_autofree char *text = g_strndup (g_bytes_get_data (doc, NULL), g_bytes_get_size (doc));
+  const char *start = strstr (text, "```xml\n");
+  const char *end;
+  g_autoptr(GBytes) example = NULL;
+  g_autoptr(StormcutModel) model = NULL;
+  g_autoptr(GBytes) written = NULL;
+
+  ck_assert_ptr_nonnull (start);
+  start += strlen ("```xml\n");
+  end = strstr (start, "```");
+  ck_assert_ptr_nonnull (end);
+  example = g_bytes_new (start, end - start);
+  model = model_from_bytes (example, "the example of docs/model-xml.md");
+  written = model_to_xml (model);
+  assert_same_bytes (example, written, "the example of docs/model-xml.md");
 }
 END_TEST
 
@@ -735,6 +762,7 @@ xml_suite (void)
   tcase_add_loop_test (tc, test_round_trip_fixture, 0, G_N_ELEMENTS (canonical_fixtures));
   tcase_add_loop_test (tc, test_round_trip_fixture_through_store, 0, G_N_ELEMENTS (canonical_fixtures));
   tcase_add_test (tc, test_round_trip_samples);
+  tcase_add_test (tc, test_documented_example);
   tcase_add_test (tc, test_small_fixture_content);
   tcase_add_test (tc, test_tricky_text_survives);
   tcase_add_test (tc, test_writer_is_deterministic);
