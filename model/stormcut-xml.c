@@ -1082,7 +1082,7 @@ read_attribute (Reader    *reader,
   static const char * const allowed[] = { "name", "type", "key", NULL };
   g_autofree char *name = NULL;
   g_autofree char *type = NULL;
-  gboolean is_key;
+  gboolean is_key = FALSE;
 
   if (!check_attributes (reader, node, allowed) ||
       (name = get_required_attribute (reader, node, "name")) == NULL ||
@@ -1221,7 +1221,7 @@ read_link (Reader  *reader,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autoptr(GError) local_error = NULL;
-  StormcutKind from_kind, to_kind;
+  StormcutKind from_kind = STORMCUT_KIND_HOTSPOT, to_kind = STORMCUT_KIND_HOTSPOT;
   StormcutLink link = { 0 };
 
   if (!check_attributes (reader, node, allowed) ||
