@@ -284,10 +284,14 @@ check_header (const char  *path,
   if (read_be32 (header + 92) == read_be32 (header + 24) &&
       (guint64) st.st_size < (guint64) page_size * page_count)
     {
+      g_autofree char *expected = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) page_size * page_count);
+      g_autofree char *actual = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) st.st_size);
+
+      /* Translators: the second and third placeholders are numbers of bytes */
       g_set_error (error, STORMCUT_STORE_ERROR, STORMCUT_STORE_ERROR_CORRUPT,
-                   _("“%s” is truncated: it should hold %" G_GUINT64_FORMAT " bytes but has %" G_GUINT64_FORMAT ". "
+                   _("“%s” is truncated: it should hold %s bytes but has %s. "
                      "Open a backup copy, or import the model from its XML form."),
-                   display, (guint64) page_size * page_count, (guint64) st.st_size);
+                   display, expected, actual);
       return FALSE;
     }
 
