@@ -18,35 +18,47 @@
  * Properties: "model" (StormcutModel), "zoom" (double), "tool" (StormcutCanvasTool),
  * "highlight-unassigned" (gboolean), "search-text" (string).
  *
- * Actions installed on the widget class (prefix "canvas."); bind menu items and
- * accelerators to them.  Suggested accelerators are in brackets; the canvas handles the
- * plain (unmodified) keys itself while it has the focus.
- *   canvas.delete                    delete the selected stickies or context       [Delete]
- *   canvas.copy                      copy the selection (model XML on the clipboard) [<Ctrl>c]
- *   canvas.cut                       copy, then delete                              [<Ctrl>x]
- *   canvas.paste                     paste stickies, offset from the originals      [<Ctrl>v]
- *   canvas.duplicate                 copy and paste in one step                     [<Ctrl>d]
- *   canvas.select-all                select every sticky                            [<Ctrl>a]
- *   canvas.select-none               clear the selection                            [Escape]
- *   canvas.rename                    edit the name of the selection in place         [F2]
- *   canvas.align-left                align the selected stickies on the leftmost     [<Ctrl><Shift>Left]
- *   canvas.align-top                 align the selected stickies on the topmost      [<Ctrl><Shift>Up]
- *   canvas.distribute-horizontally   equal gaps between the selected stickies        [<Ctrl><Shift>h]
- *   canvas.distribute-vertically     equal vertical gaps between the selected stickies
- *   canvas.zoom-in                                                                  [<Ctrl>plus]
- *   canvas.zoom-out                                                                 [<Ctrl>minus]
- *   canvas.zoom-reset                100 %                                          [<Ctrl>0]
- *   canvas.zoom-fit                  show the whole board                           [<Ctrl>9]
- *   canvas.add-sticky ("s")          quick-add a sticky; parameter: the kind's stable
- *                                    name of stormcut_kind_to_string() ("event", ...)
- *   canvas.frame-selection           new bounded context around the selection      [<Ctrl>g]
- *   canvas.next-step                 add the next step of the flow after the selection [Tab]
- *   canvas.previous-step             add the previous step before the selection    [<Shift>Tab]
- *   canvas.tool ("s")                stateful: "select", "frame-context" or "link"
+ * Actions installed on the widget class (prefix "canvas.").  They are reachable from the
+ * canvas and its children only (GTK looks actions up towards the root): a menu or button
+ * elsewhere in the window forwards with gtk_widget_activate_action (canvas, "canvas.copy", NULL).
+ * The canvas binds the keys in brackets itself (active while it or its inline editor has
+ * the focus); application accelerators are not needed for them.  Disabled actions (nothing
+ * selected, no model) let the key through.
+ *   canvas.delete                    delete the selected stickies or context   [Delete, BackSpace]
+ *   canvas.copy                      copy the selection (model XML as text)    [<Ctrl>c]
+ *   canvas.cut                       copy, then delete                         [<Ctrl>x]
+ *   canvas.paste                     paste stickies copied from a board, offset from the
+ *                                    originals; plain text becomes one event per line [<Ctrl>v]
+ *   canvas.duplicate                 copy and paste in one step                [<Ctrl>d]
+ *   canvas.select-all                select every sticky                       [<Ctrl>a]
+ *   canvas.select-none               Escape: cancel the editor, the drag or the tool, else
+ *                                    clear the selection                       [Escape]
+ *   canvas.rename                    edit the name of the sticky or context in place [F2, Return]
+ *   canvas.align-left                align the selected stickies on the leftmost [<Ctrl><Shift>Left]
+ *   canvas.align-top                 align the selected stickies on the topmost  [<Ctrl><Shift>Up]
+ *   canvas.distribute-horizontally   equal gaps between the selected stickies  [<Ctrl><Shift>h]
+ *   canvas.distribute-vertically     equal vertical gaps
+ *   canvas.zoom-in                                                             [plus, <Ctrl>plus]
+ *   canvas.zoom-out                                                            [minus, <Ctrl>minus]
+ *   canvas.zoom-reset                100 %                                     [0, <Ctrl>0]
+ *   canvas.zoom-fit                  show the whole board                      [Home, <Ctrl>9]
+ *   canvas.add-sticky ("s")          quick-add a sticky; parameter: the kind's stable name
+ *                                    of stormcut_kind_to_string() ("event", "read_model", ...)
+ *                                                                  [1..8 in the palette order]
+ *   canvas.frame-selection           new bounded context around the selection  [<Ctrl>g]
+ *   canvas.next-step                 add the next step of the flow after the selection, linked
+ *                                    (event → policy → command → event, actor → command, ...) [Tab]
+ *   canvas.previous-step             add the previous step before the selection [<Shift>Tab]
+ *   canvas.set-tool ("s")            "select", "frame-context" or "link" (state: the "tool" property)
+ *   canvas.nudge ("(ii)")            move the selection by (dx, dy) board units [arrows, <Shift>arrows]
+ *   canvas.highlight-unassigned      stateful boolean: mark stickies outside every context
  *
- * Keys while the canvas has the focus: 1..8 quick-add a sticky of the palette kind
- * (event, command, policy, aggregate, read model, external system, actor, hotspot);
- * arrows move the selection (Shift: by a larger step); +, -, 0 zoom; space+drag pans.
+ * Pointer: drag a sticky to move it (with the selection); drag from a sticky's edge or its
+ * blue dot to another sticky to link them (dropped on empty board: the next step there);
+ * drag on empty board for a rubber band (Shift/Ctrl add to the selection); drag a frame by
+ * its title or border, resize it by its corners when selected; double-click a sticky or a
+ * frame title to rename it, the empty board to add a sticky there; middle button or
+ * space+drag pans, scroll pans, Ctrl+scroll and pinch zoom around the pointer.
  */
 #pragma once
 
@@ -60,6 +72,9 @@ typedef enum {
   STORMCUT_CANVAS_TOOL_FRAME_CONTEXT,  /* drag a rectangle: a new bounded context */
   STORMCUT_CANVAS_TOOL_LINK,           /* drag from any point of a sticky to another: a link */
 } StormcutCanvasTool;
+
+#define STORMCUT_TYPE_CANVAS_TOOL (stormcut_canvas_tool_get_type ())
+GType stormcut_canvas_tool_get_type (void);
 
 #define STORMCUT_TYPE_CANVAS (stormcut_canvas_get_type ())
 G_DECLARE_FINAL_TYPE (StormcutCanvas, stormcut_canvas, STORMCUT, CANVAS, GtkWidget)
