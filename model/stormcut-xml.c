@@ -150,25 +150,35 @@ text_is_xml_safe (const char *text)
   return TRUE;
 }
 
-/* At most two decimals, no trailing zeros, never "-0"; locale-independent. */
+/* At most two decimals, no trailing zeros, never "-0"; locale-independent.  Counted in
+ * hundredths, rounded the way the model quantizes geometry, so what the model keeps is what
+ * is printed. */
 static void
 format_coordinate (double  value,
                    char   *buffer,
                    gsize   size)
 {
+  gint64 hundredths, whole, fraction;
   char *end;
 
-  g_ascii_formatd (buffer, size, "%.2f", value);
-  end = buffer + strlen (buffer);
-  if (strchr (buffer, '.') != NULL)
+  if (!isfinite (value) || fabs (value) > 1e13)
     {
-      while (end > buffer && end[-1] == '0')
-        *--end = '\0';
-      if (end > buffer && end[-1] == '.')
-        *--end = '\0';
+      g_ascii_formatd (buffer, size, "%.2f", value);
+      return;
     }
-  if (strcmp (buffer, "-0") == 0)
-    strcpy (buffer, "0");
+
+  hundredths = (gint64) llround (value * 100.0);
+  whole = ABS (hundredths) / 100;
+  fraction = ABS (hundredths) % 100;
+  if (fraction == 0)
+    g_snprintf (buffer, size, "%s%" G_GINT64_FORMAT, hundredths < 0 ? "-" : "", whole);
+  else
+    {
+      g_snprintf (buffer, size, "%s%" G_GINT64_FORMAT ".%02d", hundredths < 0 ? "-" : "", whole, (int) fraction);
+      end = buffer + strlen (buffer);
+      if (end[-1] == '0')
+        end[-1] = '\0';
+    }
 }
 
 /* --- writer ---------------------------------------------------------------------- */
@@ -1609,6 +1619,7 @@ stormcut_model_from_xml (const char  *data,
 {
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(StormcutModel) model = NULL;
+  g_autoptr(GError) group_error = NULL;
   Reader reader = { 0 };
   xmlNode *root;
 
@@ -1635,7 +1646,11 @@ stormcut_model_from_xml (const char  *data,
   reader.relationship_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.setting_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  /* One undo step for the whole import (cheaper than one per object); it is dropped below. */
+  stormcut_model_begin_group (model, NULL);
   read_root (&reader, root);
+  if (!stormcut_model_end_group (model, &group_error) && reader.error == NULL)
+    reader.error = g_error_new_literal (STORMCUT_IMPORT_ERROR, STORMCUT_IMPORT_ERROR_INVALID, group_error->message);
 
   g_hash_table_unref (reader.context_ids);
   g_hash_table_unref (reader.element_kinds);
