@@ -4,7 +4,10 @@
  *
  * Counting boundary.  Elements of a context marked external are outside the system and give
  * no row.  An aggregate counts when it is in a bounded context (or when the model has no
- * context at all: then the whole board is the system).
+ * context at all: then the whole board is the system).  A row's service (세부업무명) is the
+ * service of the element's context; an external system outside every context takes the
+ * service of the first element in a context it is linked with (link document order).
+ * Links to or from hotspots are annotations and count for nothing.
  *
  * Rules of the default profile ("system boundary"), one row each:
  *   AGGREGATE_ILF       each aggregate                                   -> ILF
@@ -16,7 +19,8 @@
  *   EVENT_EXTERNAL_EO   each event sent to an external system (event -> external_system),
  *                       once per event                                   -> EO
  * The MSA profile (the procurement guide's table) adds, for every provided API of every
- * service of the service analysis (stormcut-services.h), one row named "<name> API 연계":
+ * service of the service analysis (stormcut-services.h), one row named "<name> API 연계"
+ * (English: "<name> API integration"):
  *   API_OWNS_DATA_ILF   the serving service owns data (at least one aggregate) -> ILF
  *   API_NO_DATA_EIF     the serving service owns no data (it reads another's) -> EIF
  *
@@ -189,7 +193,8 @@ const char      *stormcut_fp_rule_get_label        (StormcutFpRule rule);
 
 /* 간이법 average weight × 10 (75, 54, 40, 52, 39). */
 int              stormcut_fp_simple_weight_tenths  (StormcutFpType type);
-/* IFPUG complexity of a function of @type with @det and @ret_ftr (UNKNOWN if either is < 1). */
+/* IFPUG complexity of a function of @type with @det and @ret_ftr: UNKNOWN if DET < 1, or
+ * RET < 1 for ILF/EIF, or FTR < 0 for EI/EO/EQ. */
 StormcutFpComplexity stormcut_fp_complexity        (StormcutFpType type, int det, int ret_ftr);
 /* IFPUG weight (whole FP) of @type at @complexity, 0 when unknown. */
 int              stormcut_fp_detailed_weight       (StormcutFpType type, StormcutFpComplexity complexity);

@@ -29,7 +29,8 @@
  *   SHARED_DATA          per (reader, owner) pair of services: direct reads of the owner's data;
  *   NO_DATA              a service (not external) that owns no aggregate;
  *   CHATTY_PAIR          two services joined by STORMCUT_SERVICES_CHATTY_THRESHOLD or more links
- *                        (any kind, either direction, between elements of the two services).
+ *                        (any kind but hotspot annotations, either direction, between elements
+ *                        of the two services).
  * Findings are ordered by kind, then by the document order of their first service.
  */
 #pragma once
