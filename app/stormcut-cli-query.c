@@ -4,6 +4,8 @@
  *
  * list (a table of the stickies) and check (the grammar warnings of DOMAIN.md §2).
  */
+#include <stdarg.h>
+
 #include <glib/gi18n.h>
 
 #include "stormcut-cli-private.h"
@@ -19,6 +21,42 @@ one_line (const char *text)
 
 /* --- list ------------------------------------------------------------------------- */
 
+G_GNUC_NULL_TERMINATED static void
+add_row (GPtrArray  *rows,
+         const char *first,
+         ...)
+{
+  GPtrArray *cells = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *cell = first; cell != NULL; cell = va_arg (args, const char *))
+    g_ptr_array_add (cells, one_line (cell));
+  va_end (args);
+  g_ptr_array_add (cells, NULL);
+  g_ptr_array_add (rows, g_ptr_array_free (cells, FALSE));
+}
+
+static void
+list_contexts (StormcutModel *model)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GPtrArray *contexts = stormcut_model_get_contexts (model);
+
+  /* Translators: column headings of "stormcut-cli list --contexts" */
+  add_row (rows, _("ID"), _("NAME"), _("CODE NAME"), _("DOMAIN TYPE"), _("STICKIES"), _("TEAM"), NULL);
+  for (guint i = 0; i < contexts->len; i++)
+    {
+      const StormcutContext *context = g_ptr_array_index (contexts, i);
+      g_autoptr(GPtrArray) members = stormcut_model_get_context_elements (model, context->id);
+      g_autofree char *count = g_strdup_printf ("%u", members->len);
+
+      add_row (rows, context->id, context->name, context->code_name,
+               stormcut_domain_type_get_label (context->domain_type), count, context->team, NULL);
+    }
+  stormcut_cli_print_table (rows);
+}
+
 static int
 run_list (const StormcutCliCommand *command,
           int                       argc,
@@ -26,6 +64,7 @@ run_list (const StormcutCliCommand *command,
 {
   g_autofree char *kind_name = NULL;
   g_autofree char *context_key = NULL;
+  gboolean contexts = FALSE;
   g_autoptr(StormcutModel) model = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   const StormcutContext *context = NULL;
@@ -35,6 +74,7 @@ run_list (const StormcutCliCommand *command,
   const GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name, N_("Only stickies of this kind"), N_("KIND") },
     { "context", 0, 0, G_OPTION_ARG_STRING, &context_key, N_("Only stickies of this bounded context (id, code name or name)"), N_("CONTEXT") },
+    { "contexts", 0, 0, G_OPTION_ARG_NONE, &contexts, N_("List the bounded contexts instead of the stickies"), NULL },
     { NULL }
   };
 
@@ -43,6 +83,8 @@ run_list (const StormcutCliCommand *command,
     return STORMCUT_CLI_EXIT_USAGE;
   path = argv[1];
 
+  if (contexts && (kind_name != NULL || context_key != NULL))
+    return stormcut_cli_usage_error (command, _("--contexts cannot be combined with --kind or --context."));
   if (kind_name != NULL && !stormcut_kind_from_string (kind_name, &kind))
     return stormcut_cli_usage_error (command,
                                      _("Unknown kind “%s”. Use one of event, command, policy, aggregate, "
@@ -52,22 +94,22 @@ run_list (const StormcutCliCommand *command,
   model = stormcut_cli_open_model (path);
   if (model == NULL)
     return STORMCUT_CLI_EXIT_FAILURE;
+  if (contexts)
+    {
+      list_contexts (model);
+      return STORMCUT_CLI_EXIT_OK;
+    }
   if (context_key != NULL && (context = stormcut_cli_lookup_context (model, path, context_key)) == NULL)
     return STORMCUT_CLI_EXIT_FAILURE;
 
-  {
-    /* Translators: column headings of "stormcut-cli list" */
-    char *header[] = { g_strdup (_("ID")), g_strdup (_("KIND")), g_strdup (_("NAME")),
-                       g_strdup (_("CODE NAME")), g_strdup (_("CONTEXT")), NULL };
-    g_ptr_array_add (rows, g_memdup2 (header, sizeof header));
-  }
+  /* Translators: column headings of "stormcut-cli list" */
+  add_row (rows, _("ID"), _("KIND"), _("NAME"), _("CODE NAME"), _("CONTEXT"), NULL);
 
   elements = stormcut_model_get_elements (model);
   for (guint i = 0; i < elements->len; i++)
     {
       const StormcutElement *element = g_ptr_array_index (elements, i);
       const StormcutContext *element_context;
-      char **row;
 
       if (kind_name != NULL && element->kind != kind)
         continue;
@@ -75,13 +117,8 @@ run_list (const StormcutCliCommand *command,
         continue;
 
       element_context = element->context_id != NULL ? stormcut_model_get_context (model, element->context_id) : NULL;
-      row = g_new0 (char *, 6);
-      row[0] = g_strdup (element->id);
-      row[1] = g_strdup (stormcut_kind_get_label (element->kind));
-      row[2] = one_line (element->name);
-      row[3] = one_line (element->code_name);
-      row[4] = one_line (element_context != NULL ? element_context->name : "");
-      g_ptr_array_add (rows, row);
+      add_row (rows, element->id, stormcut_kind_get_label (element->kind), element->name, element->code_name,
+               element_context != NULL ? element_context->name : "", NULL);
     }
 
   stormcut_cli_print_table (rows);

@@ -262,7 +262,7 @@ stormcut_cli_lookup_context (StormcutModel *model,
 
   if (context == NULL)
     stormcut_cli_fail (_("%s has no bounded context with the id, code name or name “%s”. "
-                         "Run “%s list %s” to see the contexts of the stickies."),
+                         "Run “%s list --contexts %s” to see the contexts."),
                        path, key, CLI_NAME, path);
   return context;
 }

@@ -497,6 +497,27 @@ START_TEST (test_list)
     ck_assert_ptr_nonnull (strstr (result->out, second));
     ck_assert_ptr_null (strstr (result->out, third));
   }
+  {
+    g_autoptr(CliResult) result = run_cli ("list", path, "--contexts", NULL);
+    g_auto(GStrv) context_lines = NULL;
+
+    assert_ok (result, "list --contexts");
+    context_lines = g_strsplit (result->out, "\n", -1);
+    ck_assert_uint_eq (g_strv_length (context_lines), 3);
+    ck_assert (g_str_has_prefix (context_lines[0], "ID"));
+    ck_assert (g_str_has_prefix (context_lines[1], context_id));
+    ck_assert_ptr_nonnull (strstr (context_lines[1], "결제"));
+    ck_assert_ptr_nonnull (strstr (context_lines[1], "Payment"));
+    ck_assert_ptr_nonnull (strstr (context_lines[1], stormcut_domain_type_get_label (STORMCUT_DOMAIN_SUPPORTING)));
+    /* Two stickies in the context, under the heading; the empty team column leaves no blanks. */
+    ck_assert (g_str_has_suffix (context_lines[1], "  2"));
+    ck_assert_uint_eq (display_width (context_lines[1], strlen (context_lines[1])) - 1,
+                       display_column (context_lines[0], "STICKIES"));
+  }
+  {
+    g_autoptr(CliResult) result = run_cli ("list", path, "--contexts", "--kind", "event", NULL);
+    assert_error (result, 2, "list --contexts --kind");
+  }
 }
 END_TEST
 
