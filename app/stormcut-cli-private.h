@@ -16,7 +16,12 @@
  *   3. add &stormcut_cli_command_services to the table in stormcut-cli.c (its position is the
  *      order in "stormcut-cli --help");
  *   4. add the file to cli_sources in app/meson.build and to po/POTFILES.
- * Export formats are a second, smaller table in stormcut-cli-xml.c (export_formats[]).
+ * Adding an export format ("stormcut-cli export --format dot [--what context-map]"):
+ *   1. define a StormcutCliExportFormat (below) in your own file, e.g. app/stormcut-cli-graph.c;
+ *   2. declare it below, next to stormcut_cli_export_format_xml;
+ *   3. add its address to export_formats[] in stormcut-cli-xml.c;
+ *   4. add the file to cli_sources (and stormcut_export_dep to the executable's dependencies
+ *      if it needs the export library) and to po/POTFILES.
  */
 #pragma once
 
@@ -59,6 +64,22 @@ extern const StormcutCliCommand stormcut_cli_command_list;       /* stormcut-cli
 extern const StormcutCliCommand stormcut_cli_command_check;      /* stormcut-cli-query.c */
 extern const StormcutCliCommand stormcut_cli_command_import;     /* stormcut-cli-xml.c */
 extern const StormcutCliCommand stormcut_cli_command_export;     /* stormcut-cli-xml.c */
+
+/* --- export formats ------------------------------------------------------------- */
+
+/* One format of "stormcut-cli export --format NAME".  @whats lists what "--what" may select
+ * (NULL-terminated), or is NULL when the format exports the whole model; @write gets the
+ * --what value, or NULL when none was given (the format then picks its default). */
+typedef struct {
+  const char         *name;     /* "xml": what --format takes */
+  const char         *summary;  /* N_(): one line in "export --help" */
+  const char * const *whats;
+  GBytes           *(*write) (StormcutModel  *model,
+                              const char     *what,
+                              GError        **error);
+} StormcutCliExportFormat;
+
+extern const StormcutCliExportFormat stormcut_cli_export_format_xml; /* stormcut-cli-xml.c */
 
 /* --- helpers for subcommands (stormcut-cli.c) -------------------------------------- */
 

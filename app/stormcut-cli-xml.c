@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * import turns a model XML file (docs/model-xml.md) into a new .stormcut document; export
- * writes a document in one of the formats of export_formats[].
+ * writes a document in one of the formats of export_formats[] (see stormcut-cli-private.h
+ * for adding one).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -90,24 +91,31 @@ const StormcutCliCommand stormcut_cli_command_import = {
 
 /* --- export ----------------------------------------------------------------------- */
 
-typedef struct {
-  const char *name; /* what --format takes */
-  GBytes   *(*write) (StormcutModel *model, GError **error);
-} ExportFormat;
+static GBytes *
+write_xml (StormcutModel  *model,
+           const char     *what,
+           GError        **error)
+{
+  return stormcut_model_to_xml (model, error);
+}
 
-/* Every format of "export --format"; the first is the default.  A new format also gets a
- * line in the description of stormcut_cli_command_export below. */
-static const ExportFormat export_formats[] = {
-  { "xml", stormcut_model_to_xml },
+const StormcutCliExportFormat stormcut_cli_export_format_xml = {
+  "xml", N_("the whole model as XML (docs/model-xml.md)"), NULL, write_xml,
 };
 
-static const ExportFormat *
+/* Every format of "export --format", in the order "export --help" lists them; the first
+ * is the default. */
+static const StormcutCliExportFormat *const export_formats[] = {
+  &stormcut_cli_export_format_xml,
+};
+
+static const StormcutCliExportFormat *
 find_export_format (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
     {
-      if (g_str_equal (export_formats[i].name, name))
-        return &export_formats[i];
+      if (g_str_equal (export_formats[i]->name, name))
+        return export_formats[i];
     }
   return NULL;
 }
@@ -121,9 +129,39 @@ export_format_names (void)
     {
       if (names->len > 0)
         g_string_append (names, ", ");
-      g_string_append (names, export_formats[i].name);
+      g_string_append (names, export_formats[i]->name);
     }
   return g_string_free (names, FALSE);
+}
+
+static char *
+joined_whats (const StormcutCliExportFormat *format)
+{
+  return g_strjoinv (", ", (char **) format->whats);
+}
+
+/* The text after the options in "export --help": the formats and what --what selects. */
+static char *
+export_help (void)
+{
+  GString *help = g_string_new (_("Formats:"));
+  gsize width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    width = MAX (width, strlen (export_formats[i]->name));
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    {
+      const StormcutCliExportFormat *format = export_formats[i];
+
+      g_string_append_printf (help, "\n  %-*s  %s", (int) width, format->name, _(format->summary));
+      if (format->whats != NULL)
+        {
+          g_autofree char *whats = joined_whats (format);
+          g_string_append_printf (help, "\n  %-*s  ", (int) width, "");
+          g_string_append_printf (help, _("--what: %s"), whats);
+        }
+    }
+  return g_string_free (help, FALSE);
 }
 
 static gboolean
@@ -150,19 +188,25 @@ run_export (const StormcutCliCommand *command,
             char                    **argv)
 {
   g_autofree char *format_name = NULL;
+  g_autofree char *what = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *help = export_help ();
   g_autoptr(StormcutModel) model = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  const ExportFormat *format = &export_formats[0];
+  const StormcutCliExportFormat *format = export_formats[0];
+  StormcutCliCommand with_help = *command;
   const char *path;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Output format (default: xml)"), N_("FORMAT") },
+    { "what", 0, 0, G_OPTION_ARG_STRING, &what, N_("Part of the model to export, for formats that have parts"), N_("WHAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file instead of the standard output"), N_("FILE") },
     { NULL }
   };
 
-  if (!stormcut_cli_parse_options (command, entries, &argc, &argv) ||
+  /* The list of formats is built from export_formats[]. */
+  with_help.description = help;
+  if (!stormcut_cli_parse_options (&with_help, entries, &argc, &argv) ||
       !stormcut_cli_expect_arguments (command, argc, 1, 1))
     return STORMCUT_CLI_EXIT_USAGE;
   path = argv[1];
@@ -172,12 +216,20 @@ run_export (const StormcutCliCommand *command,
       g_autofree char *names = export_format_names ();
       return stormcut_cli_usage_error (command, _("Unknown format “%s”. Use one of %s."), format_name, names);
     }
+  if (what != NULL && format->whats == NULL)
+    return stormcut_cli_usage_error (command, _("The format “%s” has no parts to choose with --what."), format->name);
+  if (what != NULL && !g_strv_contains (format->whats, what))
+    {
+      g_autofree char *whats = joined_whats (format);
+      return stormcut_cli_usage_error (command, _("The format “%s” cannot export “%s”. Use --what with one of %s."),
+                                       format->name, what, whats);
+    }
 
   model = stormcut_cli_open_model (path);
   if (model == NULL)
     return STORMCUT_CLI_EXIT_FAILURE;
 
-  bytes = format->write (model, &error);
+  bytes = format->write (model, what, &error);
   if (bytes == NULL)
     return stormcut_cli_fail_with_error (error);
 
@@ -199,7 +251,6 @@ run_export (const StormcutCliCommand *command,
 
 const StormcutCliCommand stormcut_cli_command_export = {
   "export", N_("FILE"), N_("Write a document in another format"),
-  N_("Formats:\n"
-     "  xml  the whole model as XML (docs/model-xml.md)"),
+  NULL, /* built by export_help() */
   run_export,
 };

@@ -230,6 +230,7 @@ START_TEST (test_usage_errors)
     { "add-context bad type", { "add-context", path, "--name", "x", "--domain-type", "central", NULL } },
     { "import without output", { "import", "model.xml", NULL } },
     { "export unknown format", { "export", "--format", "docx", path, NULL } },
+    { "export --what of a format without parts", { "export", "--what", "services", path, NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
