@@ -492,8 +492,9 @@ parse_error_cb (void        *user_data,
 
   if (error->level < XML_ERR_ERROR || state->parse_message != NULL)
     return;
-  /* libxml2 ends its messages with a newline and sometimes puts one in the middle. */
-  state->parse_message = g_strstrip (g_strdelimit (g_strdup (error->message != NULL ? error->message : ""),
+  /* libxml2 ends its messages with a newline, sometimes puts one in the middle, and may quote
+   * the input cut in the middle of a character. */
+  state->parse_message = g_strstrip (g_strdelimit (g_utf8_make_valid (error->message != NULL ? error->message : "", -1),
                                                    "\r\n", ' '));
   state->parse_line = error->line;
 }

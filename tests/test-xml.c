@@ -668,6 +668,8 @@ static const struct {
   { "two roots", HEAD TAIL "<stormcut-model/>\n", STORMCUT_IMPORT_ERROR_MALFORMED, "line 5" },
   { "only whitespace", "   \n\n  ", STORMCUT_IMPORT_ERROR_MALFORMED, "line " },
   { "not XML", "name,kind\nReservation,event\n", STORMCUT_IMPORT_ERROR_MALFORMED, "line 1" },
+  { "libxml2 quotes half a character", HEAD "  <!--aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa한글 and no end\n",
+    STORMCUT_IMPORT_ERROR_MALFORMED, "line " },
   { "NUL byte", "<?xml version=\"1.0\"?>\n<stormcut-model xmlns=\"" STORMCUT_XML_NAMESPACE "\" version=\"1\"><name>a\0b</name></stormcut-model>\n",
     STORMCUT_IMPORT_ERROR_MALFORMED, "line 2" },
 };
@@ -691,6 +693,7 @@ START_TEST (test_bad_document)
   ck_assert_msg (strstr (error->message, bad_documents[_i].where) != NULL,
                  "%s: the message does not say “%s”: %s", bad_documents[_i].what, bad_documents[_i].where,
                  error->message);
+  ck_assert_msg (g_utf8_validate (error->message, -1, NULL), "%s: message is not UTF-8", bad_documents[_i].what);
 }
 END_TEST
 
