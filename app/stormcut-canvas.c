@@ -4501,7 +4501,10 @@ stormcut_canvas_build_node (StormcutCanvas *self,
       /* Not on screen: the requested size is the view. */
       stormcut_viewport_set_view_size (self->viewport, width, height);
       if (self->fit_pending && self->model != NULL)
-        stormcut_canvas_zoom_to_fit (self);
+        {
+          stormcut_canvas_zoom_to_fit (self);
+          self->fit_pending = FALSE;
+        }
     }
 
   snapshot = gtk_snapshot_new ();

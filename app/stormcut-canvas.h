@@ -104,7 +104,7 @@ void                stormcut_canvas_zoom_to_fit             (StormcutCanvas *sel
 double              stormcut_canvas_get_zoom                (StormcutCanvas *self);
 /* Zooms around the centre of the widget; clamped to [STORMCUT_CANVAS_MIN_ZOOM, MAX]. */
 void                stormcut_canvas_set_zoom                (StormcutCanvas *self, double zoom);
-#define STORMCUT_CANVAS_MIN_ZOOM 0.05
+#define STORMCUT_CANVAS_MIN_ZOOM 0.01
 #define STORMCUT_CANVAS_MAX_ZOOM 4.0
 
 void                stormcut_canvas_set_highlight_unassigned (StormcutCanvas *self, gboolean highlight);

@@ -48,7 +48,7 @@ static void
 stormcut_viewport_init (StormcutViewport *self)
 {
   self->zoom = 1.0;
-  self->min_zoom = 0.05;
+  self->min_zoom = 0.01;
   self->max_zoom = 4.0;
   self->view_width = 1280.0;
   self->view_height = 800.0;

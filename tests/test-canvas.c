@@ -1,0 +1,873 @@
+/* test-canvas.c: the board widget, driven through its actions and pointer code (suite gui)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every test edits a real StormcutModel through the canvas, then checks the model: what the
+ * canvas shows is only ever what the model holds.  The canvas is not put in a window: the
+ * view is set to 1280 × 800 at zoom 1 with the board origin at the top-left corner, so
+ * widget and board coordinates are the same.
+ */
+#include <gtk/gtk.h>
+#include <math.h>
+#include <string.h>
+
+#include "test-common.h"
+#include "stormcut-canvas.h"
+#include "stormcut-canvas-private.h"
+#include "stormcut-viewport.h"
+
+#define VIEW_W 1280
+#define VIEW_H 800
+
+static void
+setup_gtk (void)
+{
+  gtk_init ();
+}
+
+/* A canvas on @model seen at zoom 1 from the board origin. */
+static StormcutCanvas *
+canvas_new_for (StormcutModel *model)
+{
+  StormcutCanvas *canvas = STORMCUT_CANVAS (g_object_ref_sink (stormcut_canvas_new ()));
+  StormcutViewport *viewport = stormcut_canvas_get_viewport (canvas);
+  GskRenderNode *node;
+
+  stormcut_canvas_set_model (canvas, model);
+  node = stormcut_canvas_build_node (canvas, VIEW_W, VIEW_H);
+  gsk_render_node_unref (node);
+  stormcut_viewport_zoom_at (viewport, 1.0, 0, 0);
+  stormcut_viewport_set_origin (viewport, 0, 0);
+
+  return canvas;
+}
+
+static const StormcutElement *
+add (StormcutModel *model,
+     StormcutKind   kind,
+     const char    *name,
+     double         x,
+     double         y)
+{
+  g_autoptr(GError) error = NULL;
+  const StormcutElement *element = stormcut_model_add_element (model, kind, name, x, y, &error);
+
+  ck_assert_msg (element != NULL, "add %s: %s", name, error ? error->message : "?");
+  return element;
+}
+
+static void
+activate (StormcutCanvas *canvas,
+          const char     *action,
+          GVariant       *parameter)
+{
+  ck_assert_msg (gtk_widget_activate_action_variant (GTK_WIDGET (canvas), action, parameter),
+                 "action %s is not enabled", action);
+}
+
+static void
+type_and_commit (StormcutCanvas *canvas,
+                 const char     *text)
+{
+  ck_assert (stormcut_canvas_is_editing (canvas));
+  gtk_editable_set_text (stormcut_canvas_get_editor (canvas), text);
+  stormcut_canvas_commit_editing (canvas);
+  ck_assert (!stormcut_canvas_is_editing (canvas));
+}
+
+static void
+drag (StormcutCanvas  *canvas,
+      GdkModifierType  state,
+      double           x0,
+      double           y0,
+      double           x1,
+      double           y1)
+{
+  stormcut_canvas_pointer_press (canvas, GDK_BUTTON_PRIMARY, state, x0, y0);
+  for (int step = 1; step <= 4; step++)
+    stormcut_canvas_pointer_motion (canvas, x0 + (x1 - x0) * step / 4, y0 + (y1 - y0) * step / 4);
+  stormcut_canvas_pointer_release (canvas, x1, y1);
+}
+
+static const StormcutElement *
+element_named (StormcutModel *model,
+               const char    *name)
+{
+  GPtrArray *elements = stormcut_model_get_elements (model);
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const StormcutElement *element = g_ptr_array_index (elements, i);
+
+      if (g_strcmp0 (element->name, name) == 0)
+        return element;
+    }
+  return NULL;
+}
+
+static guint
+n_selected (StormcutCanvas *canvas)
+{
+  g_auto(GStrv) ids = stormcut_canvas_get_selected_elements (canvas);
+
+  return g_strv_length (ids);
+}
+
+static void
+status_cb (StormcutCanvas *canvas,
+           const char     *message,
+           char          **last)
+{
+  g_free (*last);
+  *last = g_strdup (message);
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* --- viewport ---------------------------------------------------------------------------- */
+
+START_TEST (test_viewport_conversion)
+{
+  g_autoptr(StormcutViewport) viewport = stormcut_viewport_new ();
+  graphene_rect_t area = GRAPHENE_RECT_INIT (1000, 2000, 4000, 1000), visible;
+  double bx, by, wx, wy, bx2, by2;
+
+  stormcut_viewport_set_view_size (viewport, 800, 600);
+  stormcut_viewport_set_origin (viewport, 100, 50);
+
+  /* Zooming keeps the board point under the pointer where it is. */
+  stormcut_viewport_widget_to_board (viewport, 300, 200, &bx, &by);
+  ck_assert (stormcut_viewport_zoom_at (viewport, 2.5, 300, 200));
+  stormcut_viewport_board_to_widget (viewport, bx, by, &wx, &wy);
+  ck_assert_double_eq_tol (wx, 300, 1e-9);
+  ck_assert_double_eq_tol (wy, 200, 1e-9);
+  stormcut_viewport_widget_to_board (viewport, wx, wy, &bx2, &by2);
+  ck_assert_double_eq_tol (bx2, bx, 1e-9);
+  ck_assert_double_eq_tol (by2, by, 1e-9);
+
+  /* Zoom is clamped; NaN is ignored. */
+  stormcut_viewport_set_zoom_limits (viewport, 0.01, 4.0);
+  stormcut_viewport_zoom_at (viewport, 1000, 0, 0);
+  ck_assert_double_eq (stormcut_viewport_get_zoom (viewport), 4.0);
+  ck_assert (!stormcut_viewport_zoom_at (viewport, NAN, 0, 0));
+
+  /* Fit shows all of the area, centred. */
+  stormcut_viewport_fit (viewport, &area, 20, 1.0);
+  stormcut_viewport_get_visible_area (viewport, &visible);
+  ck_assert_msg (visible.origin.x <= 1000 && visible.origin.y <= 2000 &&
+                 visible.origin.x + visible.size.width >= 5000 &&
+                 visible.origin.y + visible.size.height >= 3000,
+                 "visible %g %g %g %g", visible.origin.x, visible.origin.y, visible.size.width, visible.size.height);
+  ck_assert_double_eq_tol (visible.origin.x + visible.size.width / 2, 3000, 1e-6);
+  ck_assert_double_eq_tol (stormcut_viewport_get_zoom (viewport), 760.0 / 4000, 1e-9);
+
+  /* Panning moves the content with the pointer. */
+  stormcut_viewport_board_to_widget (viewport, 3000, 2500, &wx, &wy);
+  stormcut_viewport_pan (viewport, 40, -10);
+  stormcut_viewport_board_to_widget (viewport, 3000, 2500, &bx, &by);
+  ck_assert_double_eq_tol (bx - wx, 40, 1e-9);
+  ck_assert_double_eq_tol (by - wy, -10, 1e-9);
+}
+END_TEST
+
+/* --- fast capture -------------------------------------------------------------------------- */
+
+START_TEST (test_quick_add_and_steps)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  g_autoptr(GError) error = NULL;
+  const StormcutElement *event, *policy, *command, *read_model;
+
+  /* Key 1: a domain event, named by typing, placed in the view. */
+  activate (canvas, "canvas.add-sticky", g_variant_new_string ("event"));
+  type_and_commit (canvas, "예약 등록됨");
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 1);
+  event = element_named (model, "예약 등록됨");
+  ck_assert_ptr_nonnull (event);
+  ck_assert_int_eq (event->kind, STORMCUT_KIND_EVENT);
+  ck_assert_uint_eq (n_selected (canvas), 1);
+
+  /* Tab: the next step after an event is a policy, linked asynchronously. */
+  activate (canvas, "canvas.next-step", NULL);
+  gtk_editable_set_text (stormcut_canvas_get_editor (canvas), "알림 정책");
+  /* Tab again while typing commits the policy and goes on to its command. */
+  activate (canvas, "canvas.next-step", NULL);
+  type_and_commit (canvas, "알림 발송");
+
+  event = element_named (model, "예약 등록됨");
+  policy = element_named (model, "알림 정책");
+  command = element_named (model, "알림 발송");
+  ck_assert_ptr_nonnull (policy);
+  ck_assert_ptr_nonnull (command);
+  ck_assert_int_eq (policy->kind, STORMCUT_KIND_POLICY);
+  ck_assert_int_eq (command->kind, STORMCUT_KIND_COMMAND);
+  ck_assert_ptr_nonnull (stormcut_model_find_link (model, event->id, policy->id));
+  ck_assert_ptr_nonnull (stormcut_model_find_link (model, policy->id, command->id));
+  /* On the timeline: each step to the right of the one before. */
+  ck_assert (policy->x >= event->x + event->width);
+  ck_assert (command->x >= policy->x + policy->width);
+  ck_assert_double_eq (policy->y, event->y);
+
+  /* Shift+Tab before the event: the command that produced it. */
+  stormcut_canvas_select_element (canvas, event->id, FALSE);
+  activate (canvas, "canvas.previous-step", NULL);
+  type_and_commit (canvas, "예약 등록");
+  event = element_named (model, "예약 등록됨");
+  command = element_named (model, "예약 등록");
+  ck_assert_ptr_nonnull (command);
+  ck_assert (command->x + command->width <= event->x);
+  ck_assert_ptr_nonnull (stormcut_model_find_link (model, command->id, event->id));
+
+  /* Quick-add lands right of the selection, on a free spot. */
+  stormcut_canvas_select_element (canvas, event->id, FALSE);
+  stormcut_canvas_begin_quick_add (canvas, STORMCUT_KIND_READ_MODEL);
+  type_and_commit (canvas, "예약 현황");
+  event = element_named (model, "예약 등록됨");
+  policy = element_named (model, "알림 정책");
+  read_model = element_named (model, "예약 현황");
+  ck_assert (read_model->x >= event->x + event->width);
+  ck_assert (read_model->x >= policy->x + policy->width || read_model->y != policy->y);
+
+  /* Escape cancels, an empty name adds nothing. */
+  activate (canvas, "canvas.add-sticky", g_variant_new_string ("hotspot"));
+  gtk_editable_set_text (stormcut_canvas_get_editor (canvas), "버려질 이름");
+  activate (canvas, "canvas.select-none", NULL);
+  ck_assert (!stormcut_canvas_is_editing (canvas));
+  activate (canvas, "canvas.add-sticky", g_variant_new_string ("actor"));
+  type_and_commit (canvas, "   ");
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 5);
+
+  /* Each capture is one undo step: the sticky and its link go together. */
+  ck_assert (stormcut_model_undo (model, &error));
+  ck_assert_ptr_null (element_named (model, "예약 현황"));
+  ck_assert (stormcut_model_undo (model, &error));
+  ck_assert_ptr_null (element_named (model, "예약 등록"));
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, 2);
+}
+END_TEST
+
+START_TEST (test_rename_in_place)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (add (model, STORMCUT_KIND_COMMAND, "Register", 200, 200)->id);
+
+  /* Double-click on the sticky edits its name. */
+  stormcut_canvas_pointer_double_click (canvas, 260, 260);
+  ck_assert (stormcut_canvas_is_editing (canvas));
+  ck_assert_str_eq (gtk_editable_get_text (stormcut_canvas_get_editor (canvas)), "Register");
+  type_and_commit (canvas, "Register reservation");
+  ck_assert_str_eq (stormcut_model_get_element (model, id)->name, "Register reservation");
+
+  /* F2 does the same through the action. */
+  activate (canvas, "canvas.rename", NULL);
+  type_and_commit (canvas, "예약 등록");
+  ck_assert_str_eq (stormcut_model_get_element (model, id)->name, "예약 등록");
+
+  ck_assert (stormcut_model_undo (model, &error));
+  ck_assert_str_eq (stormcut_model_get_element (model, id)->name, "Register reservation");
+
+  /* Double-click on empty board adds a sticky of the last kind there. */
+  stormcut_canvas_pointer_double_click (canvas, 700, 500);
+  type_and_commit (canvas, "New one");
+  ck_assert_ptr_nonnull (element_named (model, "New one"));
+  ck_assert (fabs (element_named (model, "New one")->x + 60 - 700) < 1);
+}
+END_TEST
+
+/* --- selection, moving, deleting ----------------------------------------------------------- */
+
+START_TEST (test_move_by_drag_and_keys)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = g_strdup (add (model, STORMCUT_KIND_EVENT, "A", 100, 100)->id);
+  g_autofree char *b = g_strdup (add (model, STORMCUT_KIND_EVENT, "B", 400, 100)->id);
+  g_autofree char *c = g_strdup (add (model, STORMCUT_KIND_EVENT, "C", 700, 100)->id);
+  guint history;
+
+  /* Shift-click adds to the selection; dragging one moves both. */
+  stormcut_canvas_pointer_press (canvas, GDK_BUTTON_PRIMARY, 0, 160, 160);
+  stormcut_canvas_pointer_release (canvas, 160, 160);
+  stormcut_canvas_pointer_press (canvas, GDK_BUTTON_PRIMARY, GDK_SHIFT_MASK, 460, 160);
+  stormcut_canvas_pointer_release (canvas, 460, 160);
+  ck_assert_uint_eq (n_selected (canvas), 2);
+
+  history = stormcut_model_get_history_length (model);
+  drag (canvas, 0, 460, 160, 560, 200);
+  ck_assert_double_eq (stormcut_model_get_element (model, a)->x, 200);
+  ck_assert_double_eq (stormcut_model_get_element (model, a)->y, 140);
+  ck_assert_double_eq (stormcut_model_get_element (model, b)->x, 500);
+  ck_assert_double_eq (stormcut_model_get_element (model, c)->x, 700);
+  ck_assert_uint_eq (stormcut_model_get_history_length (model), history + 1);
+
+  /* One undo step puts both back. */
+  ck_assert (stormcut_model_undo (model, &error));
+  ck_assert_double_eq (stormcut_model_get_element (model, a)->x, 100);
+  ck_assert_double_eq (stormcut_model_get_element (model, b)->x, 400);
+
+  /* Arrow keys: 10 units, Shift 50. */
+  activate (canvas, "canvas.nudge", g_variant_new ("(ii)", 10, 0));
+  activate (canvas, "canvas.nudge", g_variant_new ("(ii)", 0, -50));
+  ck_assert_double_eq (stormcut_model_get_element (model, a)->x, 110);
+  ck_assert_double_eq (stormcut_model_get_element (model, b)->y, 50);
+
+  /* A click without a drag moves nothing. */
+  history = stormcut_model_get_history_length (model);
+  stormcut_canvas_pointer_press (canvas, GDK_BUTTON_PRIMARY, 0, 760, 160);
+  stormcut_canvas_pointer_motion (canvas, 761, 161);
+  stormcut_canvas_pointer_release (canvas, 761, 161);
+  ck_assert_uint_eq (stormcut_model_get_history_length (model), history);
+  ck_assert_uint_eq (n_selected (canvas), 1);
+}
+END_TEST
+
+START_TEST (test_rubber_band_and_select_all)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  g_auto(GStrv) ids = NULL;
+
+  add (model, STORMCUT_KIND_EVENT, "A", 100, 100);
+  add (model, STORMCUT_KIND_EVENT, "B", 300, 100);
+  add (model, STORMCUT_KIND_EVENT, "C", 100, 500);
+
+  drag (canvas, 0, 50, 50, 450, 300);
+  ids = stormcut_canvas_get_selected_elements (canvas);
+  ck_assert_uint_eq (g_strv_length (ids), 2);
+  ck_assert_str_eq (stormcut_model_get_element (model, ids[0])->name, "A");
+  ck_assert_str_eq (stormcut_model_get_element (model, ids[1])->name, "B");
+
+  /* Shift adds a second band to the first. */
+  drag (canvas, GDK_SHIFT_MASK, 50, 450, 300, 700);
+  ck_assert_uint_eq (n_selected (canvas), 3);
+
+  /* A click on empty board clears; select-all takes everything. */
+  stormcut_canvas_pointer_press (canvas, GDK_BUTTON_PRIMARY, 0, 900, 700);
+  stormcut_canvas_pointer_release (canvas, 900, 700);
+  ck_assert_uint_eq (n_selected (canvas), 0);
+  activate (canvas, "canvas.select-all", NULL);
+  ck_assert_uint_eq (n_selected (canvas), 3);
+}
+END_TEST
+
+START_TEST (test_delete_undo_redo)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *actor = g_strdup (add (model, STORMCUT_KIND_ACTOR, "시민", 0, 100)->id);
+  g_autofree char *command = g_strdup (add (model, STORMCUT_KIND_COMMAND, "예약 등록", 200, 100)->id);
+  g_autofree char *event = g_strdup (add (model, STORMCUT_KIND_EVENT, "예약 등록됨", 400, 100)->id);
+
+  ck_assert_ptr_nonnull (stormcut_model_add_link (model, actor, command, &error));
+  ck_assert_ptr_nonnull (stormcut_model_add_link (model, command, event, &error));
+
+  /* Nothing selected: delete does nothing. */
+  gtk_widget_activate_action_variant (GTK_WIDGET (canvas), "canvas.delete", NULL);
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 3);
+
+  stormcut_canvas_select_element (canvas, command, FALSE);
+  stormcut_canvas_select_element (canvas, event, TRUE);
+  activate (canvas, "canvas.delete", NULL);
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 1);
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, 0);
+  ck_assert_uint_eq (n_selected (canvas), 0);
+
+  ck_assert (stormcut_model_undo (model, &error));
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 3);
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, 2);
+
+  ck_assert (stormcut_model_redo (model, &error));
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 1);
+}
+END_TEST
+
+/* --- links --------------------------------------------------------------------------------- */
+
+START_TEST (test_link_by_drag)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  g_autoptr(GError) expected = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *command = g_strdup (add (model, STORMCUT_KIND_COMMAND, "Register", 100, 100)->id);
+  g_autofree char *event = g_strdup (add (model, STORMCUT_KIND_EVENT, "Registered", 400, 100)->id);
+  g_autofree char *actor = g_strdup (add (model, STORMCUT_KIND_ACTOR, "Citizen", 700, 120)->id);
+
+  g_signal_connect (canvas, "status-message", G_CALLBACK (status_cb), &message);
+
+  /* From the command's right edge to the event: command → event. */
+  drag (canvas, 0, 218, 160, 460, 160);
+  ck_assert_ptr_nonnull (stormcut_model_find_link (model, command, event));
+  ck_assert_ptr_null (message);
+
+  /* Event → actor is refused: the grammar's message shows, nothing is added. */
+  ck_assert (!stormcut_grammar_check (STORMCUT_KIND_EVENT, STORMCUT_KIND_ACTOR, &expected));
+  drag (canvas, 0, 518, 160, 740, 160);
+  ck_assert_ptr_null (stormcut_model_find_link (model, event, actor));
+  ck_assert_ptr_nonnull (message);
+  ck_assert_str_eq (message, expected->message);
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, 1);
+
+  /* With the link tool any point of a sticky starts a link. */
+  stormcut_canvas_set_tool (canvas, STORMCUT_CANVAS_TOOL_LINK);
+  drag (canvas, 0, 740, 160, 160, 160);
+  ck_assert_ptr_nonnull (stormcut_model_find_link (model, actor, command));
+  stormcut_canvas_set_tool (canvas, STORMCUT_CANVAS_TOOL_SELECT);
+
+  /* Dropped on empty board: the next step, linked, named by typing. */
+  drag (canvas, 0, 518, 160, 560, 500);
+  type_and_commit (canvas, "Notify");
+  ck_assert_int_eq (element_named (model, "Notify")->kind, STORMCUT_KIND_POLICY);
+  ck_assert_ptr_nonnull (stormcut_model_find_link (model, event, element_named (model, "Notify")->id));
+}
+END_TEST
+
+/* --- bounded contexts ---------------------------------------------------------------------- */
+
+START_TEST (test_contexts_follow_frames)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = g_strdup (add (model, STORMCUT_KIND_EVENT, "A", 100, 100)->id);
+  g_autofree char *b = g_strdup (add (model, STORMCUT_KIND_EVENT, "B", 500, 100)->id);
+  const StormcutContext *context;
+  g_autofree char *context_id = NULL;
+
+  /* The frame tool: drag a rectangle around A, then name it in place. */
+  activate (canvas, "canvas.set-tool", g_variant_new_string ("frame-context"));
+  ck_assert_int_eq (stormcut_canvas_get_tool (canvas), STORMCUT_CANVAS_TOOL_FRAME_CONTEXT);
+  drag (canvas, 0, 50, 40, 300, 300);
+  ck_assert_int_eq (stormcut_canvas_get_tool (canvas), STORMCUT_CANVAS_TOOL_SELECT);
+  ck_assert_uint_eq (stormcut_model_get_contexts (model)->len, 1);
+  context = g_ptr_array_index (stormcut_model_get_contexts (model), 0);
+  context_id = g_strdup (context->id);
+  ck_assert_str_eq (stormcut_canvas_get_selected_context (canvas), context_id);
+  type_and_commit (canvas, "예약");
+  ck_assert_str_eq (stormcut_model_get_context (model, context_id)->name, "예약");
+  ck_assert_str_eq (stormcut_model_get_element (model, a)->context_id, context_id);
+  ck_assert_ptr_null (stormcut_model_get_element (model, b)->context_id);
+
+  /* Drag the frame by its title: A comes along, B stays; one undo step. */
+  drag (canvas, 0, 120, 50, 420, 70);
+  context = stormcut_model_get_context (model, context_id);
+  ck_assert_double_eq (context->x, 350);
+  ck_assert_double_eq (context->y, 60);
+  ck_assert_double_eq (stormcut_model_get_element (model, a)->x, 400);
+  ck_assert_double_eq (stormcut_model_get_element (model, a)->y, 120);
+  ck_assert_double_eq (stormcut_model_get_element (model, b)->x, 500);
+  /* The frame now covers B's centre too: B joins it. */
+  ck_assert_str_eq (stormcut_model_get_element (model, b)->context_id, context_id);
+  ck_assert (stormcut_model_undo (model, &error));
+  ck_assert_double_eq (stormcut_model_get_context (model, context_id)->x, 50);
+  ck_assert_double_eq (stormcut_model_get_element (model, a)->x, 100);
+  ck_assert_ptr_null (stormcut_model_get_element (model, b)->context_id);
+
+  /* Resize by the bottom-right corner of the selected frame to take B in. */
+  stormcut_canvas_select_context (canvas, context_id);
+  drag (canvas, 0, 300, 300, 700, 320);
+  context = stormcut_model_get_context (model, context_id);
+  ck_assert_double_eq (context->width, 650);
+  ck_assert_str_eq (stormcut_model_get_element (model, b)->context_id, context_id);
+
+  /* Moving a sticky out of the frame takes it out of the context. */
+  stormcut_canvas_select_element (canvas, b, FALSE);
+  drag (canvas, 0, 560, 160, 560, 560);
+  ck_assert_ptr_null (stormcut_model_get_element (model, b)->context_id);
+
+  /* Deleting the frame leaves its stickies unassigned. */
+  stormcut_canvas_select_context (canvas, context_id);
+  activate (canvas, "canvas.delete", NULL);
+  ck_assert_uint_eq (stormcut_model_get_contexts (model)->len, 0);
+  ck_assert_ptr_null (stormcut_model_get_element (model, a)->context_id);
+}
+END_TEST
+
+START_TEST (test_frame_selection)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  g_autofree char *a = g_strdup (add (model, STORMCUT_KIND_EVENT, "A", 100, 100)->id);
+  g_autofree char *b = g_strdup (add (model, STORMCUT_KIND_COMMAND, "B", 400, 300)->id);
+  g_autofree char *c = g_strdup (add (model, STORMCUT_KIND_COMMAND, "C", 900, 300)->id);
+  const StormcutContext *context;
+
+  stormcut_canvas_select_element (canvas, a, FALSE);
+  stormcut_canvas_select_element (canvas, b, TRUE);
+  activate (canvas, "canvas.frame-selection", NULL);
+  ck_assert_uint_eq (stormcut_model_get_contexts (model)->len, 1);
+  context = g_ptr_array_index (stormcut_model_get_contexts (model), 0);
+  ck_assert (context->x < 100 && context->y < 100);
+  ck_assert (context->x + context->width > 520 && context->y + context->height > 420);
+  ck_assert_str_eq (stormcut_model_get_element (model, a)->context_id, context->id);
+  ck_assert_str_eq (stormcut_model_get_element (model, b)->context_id, context->id);
+  ck_assert_ptr_null (stormcut_model_get_element (model, c)->context_id);
+  /* Its name is open for typing. */
+  ck_assert (stormcut_canvas_is_editing (canvas));
+  type_and_commit (canvas, "Reservation");
+  context = g_ptr_array_index (stormcut_model_get_contexts (model), 0);
+  ck_assert_str_eq (context->name, "Reservation");
+
+  /* Unassigned stickies can be highlighted; the flag is an action state too. */
+  activate (canvas, "canvas.highlight-unassigned", NULL);
+  ck_assert (stormcut_canvas_get_highlight_unassigned (canvas));
+}
+END_TEST
+
+/* --- clipboard and arranging --------------------------------------------------------------- */
+
+START_TEST (test_duplicate_copy_paste)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = g_strdup (add (model, STORMCUT_KIND_COMMAND, "예약 \"등록\" <&>", 100, 100)->id);
+  g_autofree char *event = g_strdup (add (model, STORMCUT_KIND_EVENT, "예약 등록됨", 300, 100)->id);
+  g_auto(GStrv) copies = NULL;
+  gint64 deadline;
+
+  ck_assert_ptr_nonnull (stormcut_model_add_link (model, command, event, &error));
+  stormcut_canvas_select_element (canvas, command, FALSE);
+  stormcut_canvas_select_element (canvas, event, TRUE);
+
+  activate (canvas, "canvas.duplicate", NULL);
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 4);
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, 2);
+  copies = stormcut_canvas_get_selected_elements (canvas);
+  ck_assert_uint_eq (g_strv_length (copies), 2);
+  ck_assert_str_ne (copies[0], command);
+  ck_assert_str_eq (stormcut_model_get_element (model, copies[0])->name, "예약 \"등록\" <&>");
+  ck_assert_double_eq (stormcut_model_get_element (model, copies[0])->x, 130);
+  ck_assert_ptr_nonnull (stormcut_model_find_link (model, copies[0], copies[1]));
+
+  /* One undo removes both copies and their link. */
+  ck_assert (stormcut_model_undo (model, &error));
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 2);
+
+  /* Copy, then paste through the clipboard (asynchronous). */
+  stormcut_canvas_select_element (canvas, command, FALSE);
+  stormcut_canvas_select_element (canvas, event, TRUE);
+  activate (canvas, "canvas.copy", NULL);
+  activate (canvas, "canvas.paste", NULL);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (stormcut_model_get_n_elements (model) < 4 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 4);
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, 2);
+}
+END_TEST
+
+START_TEST (test_paste_plain_text)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  gint64 deadline;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (canvas)), "예약 신청됨\n\n  예약 확정됨  \n예약 취소됨\n");
+  activate (canvas, "canvas.paste", NULL);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (stormcut_model_get_n_elements (model) < 3 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 3);
+  ck_assert_int_eq (element_named (model, "예약 확정됨")->kind, STORMCUT_KIND_EVENT);
+  ck_assert (element_named (model, "예약 확정됨")->x > element_named (model, "예약 신청됨")->x);
+  ck_assert_uint_eq (n_selected (canvas), 3);
+}
+END_TEST
+
+START_TEST (test_align_and_distribute)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  g_autofree char *a = g_strdup (add (model, STORMCUT_KIND_EVENT, "A", 100, 130)->id);
+  g_autofree char *b = g_strdup (add (model, STORMCUT_KIND_EVENT, "B", 250, 90)->id);
+  g_autofree char *c = g_strdup (add (model, STORMCUT_KIND_EVENT, "C", 700, 200)->id);
+  double gap1, gap2;
+
+  activate (canvas, "canvas.select-all", NULL);
+  activate (canvas, "canvas.align-top", NULL);
+  ck_assert_double_eq (stormcut_model_get_element (model, a)->y, 90);
+  ck_assert_double_eq (stormcut_model_get_element (model, c)->y, 90);
+
+  activate (canvas, "canvas.distribute-horizontally", NULL);
+  gap1 = stormcut_model_get_element (model, b)->x - (stormcut_model_get_element (model, a)->x + 120);
+  gap2 = stormcut_model_get_element (model, c)->x - (stormcut_model_get_element (model, b)->x + 120);
+  ck_assert_double_eq_tol (gap1, gap2, 1.0);
+  ck_assert_double_eq (stormcut_model_get_element (model, a)->x, 100);
+  ck_assert_double_eq (stormcut_model_get_element (model, c)->x, 700);
+
+  activate (canvas, "canvas.align-left", NULL);
+  ck_assert_double_eq (stormcut_model_get_element (model, c)->x, 100);
+}
+END_TEST
+
+/* --- view ---------------------------------------------------------------------------------- */
+
+START_TEST (test_zoom_and_search)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  StormcutViewport *viewport = stormcut_canvas_get_viewport (canvas);
+  g_auto(GStrv) hits = NULL;
+  guint zoom_signals = 0;
+  double bx, by, wx, wy;
+
+  add (model, STORMCUT_KIND_EVENT, "Reservation registered", 3000, 2000);
+  add (model, STORMCUT_KIND_COMMAND, "예약 등록", 200, 200);
+  add (model, STORMCUT_KIND_EVENT, "예약 등록됨", 2000, 200);
+  add (model, STORMCUT_KIND_POLICY, "Notify", 100, 900);
+
+  g_signal_connect (canvas, "zoom-changed", G_CALLBACK (count_cb), &zoom_signals);
+
+  activate (canvas, "canvas.zoom-in", NULL);
+  ck_assert_double_eq_tol (stormcut_canvas_get_zoom (canvas), 1.25, 1e-9);
+  ck_assert_uint_eq (zoom_signals, 1);
+  activate (canvas, "canvas.zoom-reset", NULL);
+  ck_assert_double_eq_tol (stormcut_canvas_get_zoom (canvas), 1.0, 1e-9);
+
+  /* Ctrl+scroll zooms around the pointer. */
+  stormcut_viewport_widget_to_board (viewport, 400, 300, &bx, &by);
+  stormcut_canvas_scroll_zoom (canvas, -3, 400, 300);
+  ck_assert (stormcut_canvas_get_zoom (canvas) > 1.3);
+  stormcut_viewport_board_to_widget (viewport, bx, by, &wx, &wy);
+  ck_assert_double_eq_tol (wx, 400, 1e-6);
+  ck_assert_double_eq_tol (wy, 300, 1e-6);
+
+  /* Fit shows every sticky. */
+  activate (canvas, "canvas.zoom-fit", NULL);
+  gsk_render_node_unref (stormcut_canvas_build_node (canvas, VIEW_W, VIEW_H));
+  ck_assert_uint_eq (stormcut_canvas_get_n_drawn (canvas), 4);
+
+  /* Search: case-insensitive, Korean and English, in reading order. */
+  stormcut_canvas_set_search_text (canvas, "예약");
+  hits = stormcut_canvas_get_search_hits (canvas);
+  ck_assert_uint_eq (g_strv_length (hits), 2);
+  ck_assert_str_eq (stormcut_model_get_element (model, hits[0])->name, "예약 등록");
+  g_clear_pointer (&hits, g_strfreev);
+  stormcut_canvas_set_search_text (canvas, "RESERV");
+  hits = stormcut_canvas_get_search_hits (canvas);
+  ck_assert_uint_eq (g_strv_length (hits), 1);
+
+  /* Revealing a hit selects it and brings it into view at a readable zoom. */
+  stormcut_canvas_set_zoom (canvas, 0.1);
+  stormcut_canvas_reveal_element (canvas, hits[0]);
+  ck_assert_double_eq_tol (stormcut_canvas_get_zoom (canvas), 1.0, 1e-9);
+  gsk_render_node_unref (stormcut_canvas_build_node (canvas, VIEW_W, VIEW_H));
+  ck_assert_uint_ge (stormcut_canvas_get_n_drawn (canvas), 1);
+  ck_assert_uint_eq (n_selected (canvas), 1);
+
+  stormcut_canvas_set_search_text (canvas, NULL);
+  g_clear_pointer (&hits, g_strfreev);
+  hits = stormcut_canvas_get_search_hits (canvas);
+  ck_assert_uint_eq (g_strv_length (hits), 0);
+}
+END_TEST
+
+START_TEST (test_culling)
+{
+  g_autoptr(StormcutModel) model = stormcut_test_generate_model (2000, 7);
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  guint n = stormcut_model_get_n_elements (model);
+
+  /* At 100 % only the stickies in the view are drawn. */
+  gsk_render_node_unref (stormcut_canvas_build_node (canvas, VIEW_W, VIEW_H));
+  ck_assert_uint_gt (stormcut_canvas_get_n_drawn (canvas), 0);
+  ck_assert_uint_lt (stormcut_canvas_get_n_drawn (canvas), n / 10);
+
+  /* Fitted, all of them. */
+  stormcut_canvas_zoom_to_fit (canvas);
+  gsk_render_node_unref (stormcut_canvas_build_node (canvas, VIEW_W, VIEW_H));
+  ck_assert_uint_eq (stormcut_canvas_get_n_drawn (canvas), n);
+}
+END_TEST
+
+/* --- rendering ----------------------------------------------------------------------------- */
+
+static gboolean
+has_pixel (const guchar *pixels,
+           gsize         stride,
+           int           width,
+           int           height,
+           guint32       rgb)
+{
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *p = pixels + y * stride + x * 4;
+        /* GDK_MEMORY_DEFAULT is B8G8R8A8 premultiplied on little endian. */
+        guint32 value = ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
+
+        if (value == rgb && p[3] == 0xff)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static guint
+count_colors (const guchar *pixels,
+              gsize         stride,
+              int           width,
+              int           height,
+              guint        *n_dark)
+{
+  g_autoptr(GHashTable) colors = g_hash_table_new (NULL, NULL);
+
+  *n_dark = 0;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *p = pixels + y * stride + x * 4;
+        guint32 value = ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
+
+        g_hash_table_add (colors, GUINT_TO_POINTER (value + 1));
+        if (p[0] < 110 && p[1] < 110 && p[2] < 110)
+          (*n_dark)++;
+      }
+  return g_hash_table_size (colors);
+}
+
+START_TEST (test_render_korean_sample)
+{
+  g_autofree char *path = stormcut_test_sample_path ("public-facility-reservation.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StormcutModel) model = stormcut_model_read_xml (path, &error);
+  g_autoptr(StormcutCanvas) canvas = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  g_autofree char *png = NULL;
+  const char *build_root = g_getenv ("STORMCUT_BUILD_ROOT");
+  gsize stride = VIEW_W * 4;
+  guint n_colors, n_dark;
+
+  ck_assert_msg (model != NULL, "%s", error ? error->message : "");
+  canvas = STORMCUT_CANVAS (g_object_ref_sink (stormcut_canvas_new ()));
+  stormcut_canvas_set_model (canvas, model);
+
+  /* The whole board, fitted (what a new window shows first). */
+  texture = stormcut_canvas_render_texture (canvas, VIEW_W, VIEW_H);
+  ck_assert_ptr_nonnull (texture);
+  ck_assert_int_eq (gdk_texture_get_width (texture), VIEW_W);
+  ck_assert_uint_eq (stormcut_canvas_get_n_drawn (canvas), stormcut_model_get_n_elements (model));
+  png = g_build_filename (build_root != NULL ? build_root : stormcut_test_tmpdir (), "canvas-sample-fit.png", NULL);
+  ck_assert (gdk_texture_save_to_png (texture, png));
+
+  pixels = g_malloc (stride * VIEW_H);
+  gdk_texture_download (texture, pixels, stride);
+  n_colors = count_colors (pixels, stride, VIEW_W, VIEW_H, &n_dark);
+  ck_assert_uint_gt (n_colors, 200);            /* text, links, frames, not a flat fill */
+  ck_assert_uint_gt (n_dark, 300);              /* names are drawn */
+  ck_assert (has_pixel (pixels, stride, VIEW_W, VIEW_H, 0xFD9E4A));  /* event orange */
+  ck_assert (has_pixel (pixels, stride, VIEW_W, VIEW_H, 0x27BFE7));  /* command blue */
+  ck_assert (has_pixel (pixels, stride, VIEW_W, VIEW_H, 0xFDF8B6));  /* aggregate yellow */
+  ck_assert (has_pixel (pixels, stride, VIEW_W, VIEW_H, 0xB285BA));  /* policy lilac */
+
+  /* At 100 % with the unassigned highlighted and a search: still sound. */
+  g_clear_object (&texture);
+  g_clear_pointer (&png, g_free);
+  stormcut_canvas_set_zoom (canvas, 1.0);
+  stormcut_canvas_set_search_text (canvas, "예약");
+  texture = stormcut_canvas_render_texture (canvas, VIEW_W, VIEW_H);
+  png = g_build_filename (build_root != NULL ? build_root : stormcut_test_tmpdir (), "canvas-sample-100.png", NULL);
+  ck_assert (gdk_texture_save_to_png (texture, png));
+  gdk_texture_download (texture, pixels, stride);
+  n_colors = count_colors (pixels, stride, VIEW_W, VIEW_H, &n_dark);
+  ck_assert_uint_gt (n_colors, 200);
+  ck_assert_uint_gt (n_dark, 2000);
+}
+END_TEST
+
+START_TEST (test_file_backed_edits_survive_reopen)
+{
+  g_autofree char *path = stormcut_test_tmp_path ("canvas-reopen.stormcut");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StormcutModel) model = stormcut_model_create (path, &error);
+  g_autoptr(StormcutModel) reopened = NULL;
+  g_autoptr(StormcutCanvas) canvas = NULL;
+
+  ck_assert_msg (model != NULL, "%s", error ? error->message : "");
+  canvas = canvas_new_for (model);
+  activate (canvas, "canvas.add-sticky", g_variant_new_string ("actor"));
+  type_and_commit (canvas, "시민");
+  activate (canvas, "canvas.next-step", NULL);
+  type_and_commit (canvas, "예약 신청");
+  activate (canvas, "canvas.select-all", NULL);
+  activate (canvas, "canvas.frame-selection", NULL);
+  type_and_commit (canvas, "예약");
+  stormcut_canvas_set_model (canvas, NULL);
+  stormcut_model_close (model);
+
+  reopened = stormcut_model_open (path, &error);
+  ck_assert_msg (reopened != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (stormcut_model_get_n_elements (reopened), 2);
+  ck_assert_uint_eq (stormcut_model_get_links (reopened)->len, 1);
+  ck_assert_uint_eq (stormcut_model_get_contexts (reopened)->len, 1);
+  ck_assert_str_eq (((StormcutContext *) g_ptr_array_index (stormcut_model_get_contexts (reopened), 0))->name, "예약");
+  ck_assert_ptr_nonnull (element_named (reopened, "예약 신청")->context_id);
+}
+END_TEST
+
+START_TEST (test_without_model)
+{
+  g_autoptr(StormcutCanvas) canvas = STORMCUT_CANVAS (g_object_ref_sink (stormcut_canvas_new ()));
+  g_autoptr(GdkTexture) texture = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  /* Nothing to edit: actions are disabled, calls are harmless. */
+  gtk_widget_activate_action_variant (GTK_WIDGET (canvas), "canvas.add-sticky", g_variant_new_string ("event"));
+  ck_assert (!stormcut_canvas_is_editing (canvas));
+  stormcut_canvas_begin_quick_add (canvas, STORMCUT_KIND_EVENT);
+  ck_assert (!stormcut_canvas_is_editing (canvas));
+  stormcut_canvas_select_element (canvas, "nope", FALSE);
+  stormcut_canvas_reveal_element (canvas, "nope");
+  ids = stormcut_canvas_get_selected_elements (canvas);
+  ck_assert_uint_eq (g_strv_length (ids), 0);
+  texture = stormcut_canvas_render_texture (canvas, 64, 48);
+  ck_assert_ptr_nonnull (texture);
+}
+END_TEST
+
+static Suite *
+canvas_suite (void)
+{
+  Suite *suite = suite_create ("canvas");
+  TCase *tc = tcase_create ("canvas");
+
+  tcase_add_checked_fixture (tc, setup_gtk, NULL);
+  tcase_add_test (tc, test_viewport_conversion);
+  tcase_add_test (tc, test_quick_add_and_steps);
+  tcase_add_test (tc, test_rename_in_place);
+  tcase_add_test (tc, test_move_by_drag_and_keys);
+  tcase_add_test (tc, test_rubber_band_and_select_all);
+  tcase_add_test (tc, test_delete_undo_redo);
+  tcase_add_test (tc, test_link_by_drag);
+  tcase_add_test (tc, test_contexts_follow_frames);
+  tcase_add_test (tc, test_frame_selection);
+  tcase_add_test (tc, test_duplicate_copy_paste);
+  tcase_add_test (tc, test_paste_plain_text);
+  tcase_add_test (tc, test_align_and_distribute);
+  tcase_add_test (tc, test_zoom_and_search);
+  tcase_add_test (tc, test_culling);
+  tcase_add_test (tc, test_render_korean_sample);
+  tcase_add_test (tc, test_file_backed_edits_survive_reopen);
+  tcase_add_test (tc, test_without_model);
+  suite_add_tcase (suite, tc);
+
+  return suite;
+}
+
+int
+main (void)
+{
+  return stormcut_test_run (canvas_suite ());
+}
