@@ -657,6 +657,9 @@ stormcut_fp_count (StormcutModel     *model,
       if (i < n_services)
         {
           const StormcutService *service = g_ptr_array_index (self.services->services, i);
+
+          if (bucket->len == 0 && service->external)
+            continue;
           total = total_new (service->id, service->name);
         }
       else

@@ -146,7 +146,8 @@ typedef struct {
                                   * service last), then element document order, the API row
                                   * right after its element's row (or where it would be) */
   StormcutFpTotal   total;       /* the whole table (service_id NULL, name "") */
-  GPtrArray        *by_service;  /* of StormcutFpTotal*, service order, "no service" last if any */
+  GPtrArray        *by_service;  /* of StormcutFpTotal*, service order (every service but the
+                                  * external ones without rows), "no service" last if it has rows */
 } StormcutFpTable;
 
 /* Counts the function points of @model.  Never NULL. */
