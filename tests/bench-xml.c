@@ -7,7 +7,6 @@
  */
 
 #include <stdlib.h>
-#include <string.h>
 
 #include "stormcut/stormcut.h"
 #include "test-common.h"
@@ -15,24 +14,6 @@
 #define N_ELEMENTS 10000
 #define N_RUNS     9
 #define SEED       20260101
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n_values)
-{
-  qsort (values, n_values, sizeof (double), compare_doubles);
-  return n_values % 2 == 1 ? values[n_values / 2]
-                           : (values[n_values / 2 - 1] + values[n_values / 2]) / 2;
-}
 
 int
 main (int    argc,
@@ -99,7 +80,7 @@ main (int    argc,
            stormcut_model_get_n_elements (model), stormcut_model_get_links (model)->len,
            stormcut_model_get_contexts (model)->len, stormcut_model_get_relationships (model)->len,
            size / (1024.0 * 1024.0));
-  g_print ("export to XML:   median %8.1f ms over %d runs\n", median (export_ms, N_RUNS), N_RUNS);
-  g_print ("import from XML: median %8.1f ms over %d runs\n", median (import_ms, N_RUNS), N_RUNS);
+  g_print ("export to XML:   median %8.1f ms over %d runs\n", stormcut_test_median (export_ms, N_RUNS), N_RUNS);
+  g_print ("import from XML: median %8.1f ms over %d runs\n", stormcut_test_median (import_ms, N_RUNS), N_RUNS);
   return EXIT_SUCCESS;
 }
