@@ -211,7 +211,7 @@ writer_check_text (Writer     *w,
   if (text_is_xml_safe (text))
     return TRUE;
   if (w->unsafe_owner == NULL)
-    w->unsafe_owner = g_strdup (owner);
+    w->unsafe_owner = g_strdup (owner != NULL ? owner : "");
   return FALSE;
 }
 
@@ -561,7 +561,8 @@ parse_document (const char  *data,
   ctxt->sax->externalSubset = NULL;
   ctxt->sax->warning = NULL;
 
-  /* Always UTF-8: the declared encoding is ignored, so no converter ever runs. */
+  /* Always UTF-8: the declared encoding is ignored, so a document cannot switch the parser
+   * to another converter. */
   doc = xmlCtxtReadMemory (ctxt, data, (int) length, NULL, "UTF-8", options);
 
   if (state.saw_doctype)
@@ -593,11 +594,11 @@ parse_document (const char  *data,
 typedef struct {
   StormcutModel *model;
   GError        *error;
-  GHashTable    *context_ids;      /* id -> line */
+  GHashTable    *context_ids;      /* ids seen so far */
   GHashTable    *element_kinds;    /* id -> GINT_TO_POINTER (kind + 1) */
-  GHashTable    *link_ids;         /* id -> line */
-  GHashTable    *relationship_ids; /* id -> line */
-  GHashTable    *setting_keys;     /* key -> line */
+  GHashTable    *link_ids;         /* ids seen so far */
+  GHashTable    *relationship_ids; /* ids seen so far */
+  GHashTable    *setting_keys;     /* keys seen so far */
 } Reader;
 
 /* The line of an element is where its start tag is.  libxml2 gives a text node the line

@@ -656,6 +656,20 @@ static const struct {
     STORMCUT_IMPORT_ERROR_INVALID, "line 6" },
   { "id too long", HEAD "  <elements>\n    <element id=\"" "0123456789012345678901234567890123456789012345678901234567890123456789"
     "\" kind=\"event\"><name>E</name></element>\n  </elements>\n" TAIL, STORMCUT_IMPORT_ERROR_INVALID, "line 5" },
+  { "width under 1 (refused by the model)", HEAD "  <elements>\n    <element id=\"e\" kind=\"event\" width=\"0.5\"><name>E</name></element>\n  </elements>\n" TAIL,
+    STORMCUT_IMPORT_ERROR_INVALID, "line 5" },
+  { "reference to a control character", HEAD "  <elements>\n    <element id=\"e\" kind=\"event\"><name>bell &#7;</name></element>\n  </elements>\n" TAIL,
+    STORMCUT_IMPORT_ERROR_MALFORMED, "line 5" },
+  { "link to itself", HEAD "  <elements>\n    <element id=\"h\" kind=\"hotspot\"><name>H</name></element>\n  </elements>\n"
+    "  <links>\n    <link id=\"l\" from=\"h\" to=\"h\"/>\n  </links>\n" TAIL, STORMCUT_IMPORT_ERROR_INVALID, "line 8" },
+  { "same pair linked twice", HEAD "  <elements>\n    <element id=\"c\" kind=\"command\"><name>C</name></element>\n"
+    "    <element id=\"e\" kind=\"event\"><name>E</name></element>\n  </elements>\n"
+    "  <links>\n    <link id=\"l1\" from=\"c\" to=\"e\"/>\n    <link id=\"l2\" from=\"c\" to=\"e\"/>\n  </links>\n" TAIL,
+    STORMCUT_IMPORT_ERROR_INVALID, "line 10" },
+  { "relationship of a context with itself", HEAD CTX "  <relationships>\n    <relationship id=\"r\" pattern=\"partnership\" upstream=\"a\" downstream=\"a\"/>\n  </relationships>\n" TAIL,
+    STORMCUT_IMPORT_ERROR_INVALID, "line 9" },
+  { "conformist with an anticorruption layer", HEAD CTX "  <relationships>\n    <relationship id=\"r\" pattern=\"upstream-downstream\" upstream=\"a\" downstream=\"b\" roles=\"cf acl\"/>\n  </relationships>\n" TAIL,
+    STORMCUT_IMPORT_ERROR_INVALID, "line 9" },
   { "link without to", HEAD EVT "  <links>\n    <link id=\"l\" from=\"e\"/>\n  </links>\n" TAIL, STORMCUT_IMPORT_ERROR_INVALID, "line 8" },
   { "link from a missing element", HEAD EVT "  <links>\n    <link id=\"l\" from=\"ghost\" to=\"e\"/>\n  </links>\n" TAIL,
     STORMCUT_IMPORT_ERROR_INVALID, "line 8" },
