@@ -4,9 +4,11 @@
  */
 
 #include <check.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "stormcut/stormcut.h"
 
@@ -763,6 +765,42 @@ START_TEST (test_big_line_numbers)
 }
 END_TEST
 
+/* libxml2 reports through the parser context only: nothing reaches stderr. */
+START_TEST (test_libxml2_is_silent)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *log_path = g_build_filename (dir, "stderr.log", NULL);
+  g_autofree char *captured = NULL;
+  gsize captured_length = 0;
+  int saved_stderr, log_fd;
+
+  fflush (stderr);
+  saved_stderr = dup (STDERR_FILENO);
+  log_fd = g_open (log_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  ck_assert_int_ge (saved_stderr, 0);
+  ck_assert_int_ge (log_fd, 0);
+  dup2 (log_fd, STDERR_FILENO);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = xml_fixture_path (bad_files[i].file);
+      g_autoptr(StormcutModel) model = stormcut_model_read_xml (path, NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_documents); i++)
+    {
+      g_autoptr(StormcutModel) model = stormcut_model_from_xml (bad_documents[i].xml, strlen (bad_documents[i].xml), NULL);
+    }
+
+  fflush (stderr);
+  dup2 (saved_stderr, STDERR_FILENO);
+  close (saved_stderr);
+  close (log_fd);
+  ck_assert (g_file_get_contents (log_path, &captured, &captured_length, NULL));
+  ck_assert_msg (captured_length == 0, "libxml2 printed: %s", captured);
+  remove_temp_dir (dir);
+}
+END_TEST
+
 START_TEST (test_error_quark)
 {
   ck_assert_str_eq (g_quark_to_string (STORMCUT_IMPORT_ERROR), "stormcut-import-error-quark");
@@ -795,6 +833,7 @@ xml_suite (void)
   tcase_add_test (tc, test_external_entity_not_expanded);
   tcase_add_test (tc, test_lenient_input);
   tcase_add_test (tc, test_big_line_numbers);
+  tcase_add_test (tc, test_libxml2_is_silent);
   tcase_add_test (tc, test_error_quark);
   suite_add_tcase (suite, tc);
 
