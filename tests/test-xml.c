@@ -616,6 +616,8 @@ static const struct {
     STORMCUT_IMPORT_ERROR_INVALID, "line 9" },
   { "roles on a symmetric pattern", HEAD CTX "  <relationships>\n    <relationship id=\"r\" pattern=\"shared-kernel\" upstream=\"a\" downstream=\"b\" roles=\"ohs\"/>\n  </relationships>\n" TAIL,
     STORMCUT_IMPORT_ERROR_INVALID, "line 9" },
+  { "relationship from a missing upstream", HEAD CTX "  <relationships>\n    <relationship id=\"r\" pattern=\"customer-supplier\" upstream=\"nope\" downstream=\"b\"/>\n  </relationships>\n" TAIL,
+    STORMCUT_IMPORT_ERROR_INVALID, "line 9" },
   { "relationship without id", HEAD CTX "  <relationships>\n    <relationship pattern=\"partnership\" upstream=\"a\" downstream=\"b\"/>\n  </relationships>\n" TAIL,
     STORMCUT_IMPORT_ERROR_INVALID, "line 9" },
   { "bad domain type", HEAD "  <contexts>\n    <context id=\"a\" domain-type=\"main\" width=\"1\" height=\"1\"><name>A</name></context>\n  </contexts>\n" TAIL,
