@@ -20,9 +20,13 @@ edit_forever (const char *path,
 {
   g_autoptr(StormcutModel) model = stormcut_model_open (path, NULL);
   guint32 i = 0;
+  const guint32 ready = G_MAXUINT32;
 
   if (model == NULL)
     _exit (3);
+  /* tell the parent that editing starts now, so the kill lands in it whatever the load */
+  if (write (fd, &ready, sizeof ready) != sizeof ready)
+    _exit (7);
   for (;; i++)
     {
       g_autofree char *id = g_strdup_printf ("k%u", i);
@@ -83,7 +87,9 @@ START_TEST (test_kill_at_random_points)
         }
       close (fds[1]);
 
-      g_usleep (g_rand_int_range (rand, 2000, 60000));
+      ck_assert_int_eq (read (fds[0], &value, sizeof value), sizeof value);
+      ck_assert_uint_eq (value, G_MAXUINT32);
+      g_usleep (g_rand_int_range (rand, 1000, 40000));
       kill (pid, SIGKILL);
       while ((n = read (fds[0], &value, sizeof value)) == sizeof value || (n < 0 && errno == EINTR))
         if (n > 0)
