@@ -60,6 +60,7 @@ create_row (StormcutProblemsList  *self,
   texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   label = gtk_label_new (problem->message);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_box_append (GTK_BOX (texts), label);

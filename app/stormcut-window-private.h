@@ -56,6 +56,7 @@ struct _StormcutWindow
   gulong                   model_changed_id;
   gulong                   model_reloaded_id;
   guint                    status_timeout_id;
+  guint                    zoom_label_id;
   gboolean                 close_confirmed;
 };
 

@@ -338,11 +338,25 @@ status_message_cb (GtkWidget      *source,
   stormcut_window_show_status (self, message);
 }
 
+static gboolean
+zoom_label_idle_cb (gpointer user_data)
+{
+  StormcutWindow *self = user_data;
+
+  self->zoom_label_id = 0;
+  update_zoom_label (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 zoom_changed_cb (StormcutCanvas *canvas,
                  StormcutWindow *self)
 {
-  update_zoom_label (self);
+  /* The board may change its zoom while it is being laid out (zoom to fit on the first
+   * allocation): resizing the label then would invalidate the toolbar in the middle of a
+   * frame, so the label follows from an idle. */
+  if (self->zoom_label_id == 0)
+    self->zoom_label_id = g_idle_add (zoom_label_idle_cb, self);
 }
 
 static void
@@ -476,12 +490,21 @@ create_palette (StormcutWindow *self)
   for (StormcutKind kind = 0; kind < STORMCUT_N_KINDS; kind++)
     {
       GtkWidget *button = gtk_button_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       GtkWidget *label = gtk_label_new (stormcut_kind_get_label (kind));
+      GtkWidget *key = NULL;
+      g_autofree char *key_text = g_strdup_printf ("%u", kind + 1);
       g_autofree char *tooltip = NULL;
 
-      gtk_box_append (GTK_BOX (box), stormcut_color_swatch_new (stormcut_kind_get_default_color (kind), 14));
+      gtk_box_append (GTK_BOX (box), stormcut_color_swatch_new (stormcut_kind_get_default_color (kind), 16));
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_box_append (GTK_BOX (box), label);
+      /* The key that adds this kind while the board has the focus. */
+      key = gtk_label_new (key_text);
+      gtk_widget_add_css_class (key, "dim-label");
+      gtk_widget_add_css_class (key, "stormcut-key");
+      gtk_box_append (GTK_BOX (box), key);
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "stormcut-palette-button");
@@ -593,6 +616,7 @@ stormcut_window_dispose (GObject *object)
   StormcutWindow *self = STORMCUT_WINDOW (object);
 
   g_clear_handle_id (&self->status_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->zoom_label_id, g_source_remove);
   if (self->canvas != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->canvas, self);
