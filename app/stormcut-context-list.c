@@ -4,11 +4,9 @@
  */
 #include <glib/gi18n.h>
 
+#include "stormcut-board-style.h"
 #include "stormcut-color-chooser.h"
 #include "stormcut-context-list.h"
-
-/* Swatch of a context without its own colour. */
-#define DEFAULT_CONTEXT_COLOR "#9A9996"
 
 struct _StormcutContextList
 {
@@ -131,7 +129,7 @@ color_clicked_cb (GtkButton *button,
 
   stormcut_color_chooser_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
                               _("Context Colour"),
-                              context->color != NULL ? context->color : DEFAULT_CONTEXT_COLOR,
+                              g_object_get_data (G_OBJECT (button), "frame-color"),
                               color_chosen_cb,
                               row_data_new (data->list, data->context_id),
                               (GDestroyNotify) row_data_free);
@@ -176,10 +174,23 @@ name_editing_cb (GtkEditableLabel *label,
   queue_rebuild (data->list);
 }
 
+/* The colour the board draws the frame in ("#RRGGBB"). */
+static char *
+frame_color (const StormcutContext *context,
+             guint                  index)
+{
+  GdkRGBA rgba;
+
+  stormcut_board_style_context_color (context, index, &rgba);
+  return stormcut_color_to_hex (&rgba);
+}
+
 static GtkWidget *
 create_row (StormcutContextList   *self,
-            const StormcutContext *context)
+            const StormcutContext *context,
+            guint                  index)
 {
+  g_autofree char *color = frame_color (context, index);
   g_autoptr(GPtrArray) members = stormcut_model_get_context_elements (self->model, context->id);
   g_autofree char *count = NULL;
   GtkWidget *row, *box, *button, *label;
@@ -194,7 +205,8 @@ create_row (StormcutContextList   *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Change the context's colour"));
   gtk_button_set_child (GTK_BUTTON (button),
-                        stormcut_color_swatch_new (context->color != NULL ? context->color : DEFAULT_CONTEXT_COLOR, 16));
+                        stormcut_color_swatch_new (color, 16));
+  g_object_set_data_full (G_OBJECT (button), "frame-color", g_strdup (color), g_free);
   g_signal_connect_data (button, "clicked", G_CALLBACK (color_clicked_cb),
                          row_data_new (self, context->id), (GClosureNotify) (void (*) (void)) row_data_free, 0);
   gtk_box_append (GTK_BOX (box), button);
@@ -267,7 +279,7 @@ rebuild (StormcutContextList *self)
   contexts = stormcut_model_get_contexts (self->model);
   for (guint i = 0; i < contexts->len; i++)
     {
-      gtk_list_box_append (self->list_box, create_row (self, g_ptr_array_index (contexts, i)));
+      gtk_list_box_append (self->list_box, create_row (self, g_ptr_array_index (contexts, i), i));
       self->n_rows++;
     }
   select_row_of (self);

@@ -4,6 +4,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "stormcut-board-style.h"
 #include "stormcut-color-chooser.h"
 #include "stormcut-properties-panel.h"
 
@@ -849,7 +850,19 @@ fill_context (StormcutPropertiesPanel *self,
   update_suggestion (self->context_name_entry, self->context_code_entry, self->context_suggest_button);
   gtk_drop_down_set_selected (self->context_domain_dropdown, context->domain_type);
 
-  stormcut_color_swatch_set_color (self->context_color_swatch, context->color);
+  {
+    GPtrArray *contexts = stormcut_model_get_contexts (self->model);
+    g_autofree char *color = NULL;
+    guint index = 0;
+    GdkRGBA rgba;
+
+    /* The colour the board draws the frame in, its own or the one it gets from its place. */
+    while (index < contexts->len && g_ptr_array_index (contexts, index) != context)
+      index++;
+    stormcut_board_style_context_color (context, index, &rgba);
+    color = stormcut_color_to_hex (&rgba);
+    stormcut_color_swatch_set_color (self->context_color_swatch, color);
+  }
   gtk_widget_set_sensitive (GTK_WIDGET (self->context_color_reset_button), context->color != NULL);
 
   summary = g_strdup_printf (ngettext ("%u sticky in this context", "%u stickies in this context", members->len),
