@@ -80,6 +80,12 @@ typedef struct {
 } StormcutCliExportFormat;
 
 extern const StormcutCliExportFormat stormcut_cli_export_format_xml; /* stormcut-cli-xml.c */
+extern const StormcutCliExportFormat stormcut_cli_export_format_dot; /* stormcut-cli-export.c */
+extern const StormcutCliExportFormat stormcut_cli_export_format_svg; /* stormcut-cli-export.c */
+extern const StormcutCliExportFormat stormcut_cli_export_format_png; /* stormcut-cli-export.c */
+extern const StormcutCliExportFormat stormcut_cli_export_format_pdf; /* stormcut-cli-export.c */
+extern const StormcutCliExportFormat stormcut_cli_export_format_csv; /* stormcut-cli-export.c */
+extern const StormcutCliExportFormat stormcut_cli_export_format_xls; /* stormcut-cli-export.c */
 
 /* --- helpers for subcommands (stormcut-cli.c) -------------------------------------- */
 

@@ -107,6 +107,12 @@ const StormcutCliExportFormat stormcut_cli_export_format_xml = {
  * is the default. */
 static const StormcutCliExportFormat *const export_formats[] = {
   &stormcut_cli_export_format_xml,
+  &stormcut_cli_export_format_dot,
+  &stormcut_cli_export_format_svg,
+  &stormcut_cli_export_format_png,
+  &stormcut_cli_export_format_pdf,
+  &stormcut_cli_export_format_csv,
+  &stormcut_cli_export_format_xls,
 };
 
 static const StormcutCliExportFormat *
