@@ -1,0 +1,366 @@
+/* stormcut-diagram-view.c: a Graphviz diagram of the model, shown as a picture
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "stormcut-diagram-view.h"
+
+struct _StormcutDiagramView
+{
+  GtkWidget          parent_instance;
+
+  /* child widgets */
+  GtkWidget         *box;
+  GtkToggleButton   *fit_button;
+  GtkToggleButton   *actual_button;
+  GtkLabel          *size_label;
+  GtkScrolledWindow *scroller;
+  GtkPicture        *picture;
+  GtkLabel          *placeholder;
+
+  /* owned references */
+  StormcutModel     *model;
+  GdkTexture        *texture;
+
+  StormcutExportWhat what;
+  gboolean           dirty;
+  gboolean           fit;
+  guint              n_renders;
+  gulong             changed_id;
+  gulong             reloaded_id;
+  guint              render_id;
+};
+
+G_DEFINE_FINAL_TYPE (StormcutDiagramView, stormcut_diagram_view, GTK_TYPE_WIDGET)
+
+static const char *
+empty_text (StormcutDiagramView *self)
+{
+  switch (self->what)
+    {
+    case STORMCUT_EXPORT_CONTEXT_MAP:
+      return _("No bounded contexts yet. Draw contexts on the board and link stickies across them to see the context map.");
+    case STORMCUT_EXPORT_SERVICES:
+      return _("No bounded contexts yet. Each bounded context becomes a candidate service; draw some on the board.");
+    case STORMCUT_EXPORT_FLOW:
+    case STORMCUT_EXPORT_FP:
+    case STORMCUT_N_EXPORTS:
+    default:
+      return _("The board is empty.");
+    }
+}
+
+static gboolean
+model_is_empty (StormcutDiagramView *self)
+{
+  if (self->model == NULL)
+    return TRUE;
+  if (self->what == STORMCUT_EXPORT_FLOW)
+    return stormcut_model_get_n_elements (self->model) == 0;
+  return stormcut_model_get_contexts (self->model)->len == 0;
+}
+
+static void
+show_placeholder (StormcutDiagramView *self,
+                  const char          *text)
+{
+  gtk_label_set_text (self->placeholder, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->placeholder), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->scroller), FALSE);
+  gtk_label_set_text (self->size_label, "");
+}
+
+static void
+render (StormcutDiagramView *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *size = NULL;
+
+  self->dirty = FALSE;
+  g_clear_object (&self->texture);
+  gtk_picture_set_paintable (self->picture, NULL);
+
+  if (model_is_empty (self))
+    {
+      show_placeholder (self, empty_text (self));
+      return;
+    }
+
+  self->n_renders++;
+  bytes = stormcut_export_to_bytes (self->model, self->what, STORMCUT_FORMAT_PNG, &error);
+  if (bytes != NULL)
+    self->texture = gdk_texture_new_from_bytes (bytes, &error);
+  if (self->texture == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The diagram could not be drawn: %s"), error->message);
+      show_placeholder (self, text);
+      return;
+    }
+
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (self->texture));
+  gtk_widget_set_visible (GTK_WIDGET (self->placeholder), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->scroller), TRUE);
+  /* TRANSLATORS: the size of the rendered diagram in pixels, width × height */
+  size = g_strdup_printf (_("%d × %d px"), gdk_texture_get_width (self->texture),
+                          gdk_texture_get_height (self->texture));
+  gtk_label_set_text (self->size_label, size);
+}
+
+static gboolean
+render_idle_cb (gpointer user_data)
+{
+  StormcutDiagramView *self = user_data;
+
+  self->render_id = 0;
+  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    render (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_render (StormcutDiagramView *self)
+{
+  self->dirty = TRUE;
+  if (self->render_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->render_id = g_idle_add_full (G_PRIORITY_LOW, render_idle_cb, self, NULL);
+}
+
+static void
+apply_fit (StormcutDiagramView *self)
+{
+  /* Fitted: the picture gets the viewport's size and scales down to it.  Actual size: the
+   * picture asks for its pixel size and the scrolled window scrolls. */
+  gtk_picture_set_can_shrink (self->picture, self->fit);
+  gtk_scrolled_window_set_policy (self->scroller,
+                                  self->fit ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
+                                  self->fit ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_halign (GTK_WIDGET (self->picture), self->fit ? GTK_ALIGN_FILL : GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (self->picture), self->fit ? GTK_ALIGN_FILL : GTK_ALIGN_START);
+  if (gtk_toggle_button_get_active (self->fit_button) != self->fit)
+    gtk_toggle_button_set_active (self->fit_button, self->fit);
+  if (gtk_toggle_button_get_active (self->actual_button) == self->fit)
+    gtk_toggle_button_set_active (self->actual_button, !self->fit);
+}
+
+static void
+model_changed_cb (StormcutModel      *model,
+                  StormcutObjectType  type,
+                  const char         *id,
+                  StormcutChange      change,
+                  gpointer            user_data)
+{
+  queue_render (user_data);
+}
+
+static void
+model_reloaded_cb (StormcutModel *model,
+                   gpointer       user_data)
+{
+  queue_render (user_data);
+}
+
+static void
+fit_toggled_cb (GtkToggleButton     *button,
+                StormcutDiagramView *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    stormcut_diagram_view_set_fit (self, button == self->fit_button);
+}
+
+static void
+disconnect_model (StormcutDiagramView *self)
+{
+  if (self->model == NULL)
+    return;
+  g_clear_signal_handler (&self->changed_id, self->model);
+  g_clear_signal_handler (&self->reloaded_id, self->model);
+  g_clear_object (&self->model);
+}
+
+static void
+stormcut_diagram_view_map (GtkWidget *widget)
+{
+  StormcutDiagramView *self = STORMCUT_DIAGRAM_VIEW (widget);
+
+  GTK_WIDGET_CLASS (stormcut_diagram_view_parent_class)->map (widget);
+
+  if (self->dirty)
+    queue_render (self);
+}
+
+static void
+stormcut_diagram_view_dispose (GObject *object)
+{
+  StormcutDiagramView *self = STORMCUT_DIAGRAM_VIEW (object);
+
+  g_clear_handle_id (&self->render_id, g_source_remove);
+  disconnect_model (self);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (stormcut_diagram_view_parent_class)->dispose (object);
+}
+
+static void
+stormcut_diagram_view_finalize (GObject *object)
+{
+  StormcutDiagramView *self = STORMCUT_DIAGRAM_VIEW (object);
+
+  g_clear_object (&self->texture);
+
+  G_OBJECT_CLASS (stormcut_diagram_view_parent_class)->finalize (object);
+}
+
+static void
+stormcut_diagram_view_class_init (StormcutDiagramViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = stormcut_diagram_view_dispose;
+  object_class->finalize = stormcut_diagram_view_finalize;
+  widget_class->map = stormcut_diagram_view_map;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+stormcut_diagram_view_init (StormcutDiagramView *self)
+{
+  GtkWidget *toolbar, *zoom_box, *spacer;
+
+  self->fit = TRUE;
+  self->what = STORMCUT_EXPORT_CONTEXT_MAP;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (toolbar, "stormcut-toolbar");
+  gtk_box_append (GTK_BOX (self->box), toolbar);
+
+  zoom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (zoom_box, "linked");
+  self->fit_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_button_set_icon_name (GTK_BUTTON (self->fit_button), "zoom-fit-best-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->fit_button), _("Fit the Diagram to the View"));
+  self->actual_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_button_set_icon_name (GTK_BUTTON (self->actual_button), "zoom-original-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->actual_button), _("Actual Size (100 %)"));
+  gtk_toggle_button_set_group (self->actual_button, self->fit_button);
+  gtk_box_append (GTK_BOX (zoom_box), GTK_WIDGET (self->fit_button));
+  gtk_box_append (GTK_BOX (zoom_box), GTK_WIDGET (self->actual_button));
+  gtk_box_append (GTK_BOX (toolbar), zoom_box);
+  g_signal_connect (self->fit_button, "toggled", G_CALLBACK (fit_toggled_cb), self);
+  g_signal_connect (self->actual_button, "toggled", G_CALLBACK (fit_toggled_cb), self);
+
+  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (toolbar), spacer);
+
+  self->size_label = GTK_LABEL (gtk_label_new (""));
+  gtk_widget_add_css_class (GTK_WIDGET (self->size_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->size_label), "numeric");
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->size_label));
+
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->scroller), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->scroller), "stormcut-diagram");
+  self->picture = GTK_PICTURE (gtk_picture_new ());
+  gtk_picture_set_content_fit (self->picture, GTK_CONTENT_FIT_CONTAIN);
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->picture));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->scroller));
+
+  self->placeholder = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_wrap (self->placeholder, TRUE);
+  gtk_label_set_max_width_chars (self->placeholder, 60);
+  gtk_label_set_justify (self->placeholder, GTK_JUSTIFY_CENTER);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->placeholder), TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->placeholder), 24);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->placeholder), 24);
+  gtk_widget_add_css_class (GTK_WIDGET (self->placeholder), "dim-label");
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->placeholder));
+
+  apply_fit (self);
+  show_placeholder (self, empty_text (self));
+  self->dirty = TRUE;
+}
+
+GtkWidget *
+stormcut_diagram_view_new (StormcutExportWhat what)
+{
+  StormcutDiagramView *self;
+
+  g_return_val_if_fail (stormcut_export_what_is_diagram (what), NULL);
+
+  self = g_object_new (STORMCUT_TYPE_DIAGRAM_VIEW, NULL);
+  self->what = what;
+  show_placeholder (self, empty_text (self));
+  return GTK_WIDGET (self);
+}
+
+void
+stormcut_diagram_view_set_model (StormcutDiagramView *self,
+                                 StormcutModel       *model)
+{
+  g_return_if_fail (STORMCUT_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (model == NULL || STORMCUT_IS_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  disconnect_model (self);
+  if (model != NULL)
+    {
+      self->model = g_object_ref (model);
+      self->changed_id = g_signal_connect (model, "changed", G_CALLBACK (model_changed_cb), self);
+      self->reloaded_id = g_signal_connect (model, "reloaded", G_CALLBACK (model_reloaded_cb), self);
+    }
+  queue_render (self);
+}
+
+void
+stormcut_diagram_view_set_fit (StormcutDiagramView *self,
+                               gboolean             fit)
+{
+  g_return_if_fail (STORMCUT_IS_DIAGRAM_VIEW (self));
+
+  self->fit = !!fit;
+  apply_fit (self);
+}
+
+gboolean
+stormcut_diagram_view_get_fit (StormcutDiagramView *self)
+{
+  g_return_val_if_fail (STORMCUT_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->fit;
+}
+
+void
+stormcut_diagram_view_refresh (StormcutDiagramView *self)
+{
+  g_return_if_fail (STORMCUT_IS_DIAGRAM_VIEW (self));
+
+  g_clear_handle_id (&self->render_id, g_source_remove);
+  if (self->dirty)
+    render (self);
+}
+
+GdkTexture *
+stormcut_diagram_view_get_texture (StormcutDiagramView *self)
+{
+  g_return_val_if_fail (STORMCUT_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->texture;
+}
+
+guint
+stormcut_diagram_view_get_n_renders (StormcutDiagramView *self)
+{
+  g_return_val_if_fail (STORMCUT_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->n_renders;
+}
