@@ -7,6 +7,7 @@
 
 #include "stormcut/stormcut-fp.h"
 #include "stormcut/stormcut-services.h"
+#include "stormcut-analysis-private.h"
 
 G_DEFINE_QUARK (stormcut-fp-error-quark, stormcut_fp_error)
 
@@ -47,33 +48,126 @@ static const StormcutFpComplexity matrix[3][3] = {
   { STORMCUT_FP_COMPLEXITY_AVERAGE, STORMCUT_FP_COMPLEXITY_HIGH, STORMCUT_FP_COMPLEXITY_HIGH },
 };
 
-/* What the links say about each element, gathered in one pass. */
+/* A translated message with "%s" (or "%1$s", "%2$s") placeholders split into its literal
+ * parts, so that rows can be filled without printf.  A translation with other directives
+ * falls back to the English message. */
 typedef struct {
-  GHashTable *actor_invoked;       /* command id set */
-  GHashTable *linked;              /* element ids with a link other than a hotspot annotation */
-  GHashTable *handled_by;          /* command id -> GPtrArray of aggregate ids */
-  GHashTable *reaches_external;    /* command id -> GPtrArray of external system ids */
-  GHashTable *reads;               /* read model id -> GPtrArray of aggregate ids (direct reads) */
-  GHashTable *fed_by;              /* read model id -> GPtrArray of event ids */
-  GHashTable *produced_by;         /* event id -> GPtrArray of aggregate ids */
-  GHashTable *sent_external;       /* event id set */
-  GHashTable *first_neighbour;     /* external system id -> first linked element id (link order) */
+  GPtrArray *parts;   /* of char*: literal, argument, literal, argument, ..., literal */
+  GArray    *args;    /* of guint: which argument goes between parts i and i + 1 */
+} Template;
+
+static gboolean
+template_parse (Template   *template,
+                const char *format,
+                guint       n_args)
+{
+  const char *literal = format;
+  const char *p = format;
+  guint next = 0;
+
+  template->parts = g_ptr_array_new_with_free_func (g_free);
+  template->args = g_array_new (FALSE, FALSE, sizeof (guint));
+  while ((p = strchr (p, '%')) != NULL)
+    {
+      guint arg;
+      const char *end;
+
+      if (p[1] == 's')
+        {
+          arg = next++;
+          end = p + 2;
+        }
+      else if (p[1] >= '1' && p[1] <= '9' && p[2] == '$' && p[3] == 's')
+        {
+          arg = (guint) (p[1] - '1');
+          end = p + 4;
+        }
+      else
+        return FALSE;
+      if (arg >= n_args)
+        return FALSE;
+      g_ptr_array_add (template->parts, g_strndup (literal, (gsize) (p - literal)));
+      g_array_append_val (template->args, arg);
+      literal = p = end;
+    }
+  g_ptr_array_add (template->parts, g_strdup (literal));
+  return template->args->len == n_args;
+}
+
+static void
+template_clear (Template *template)
+{
+  g_clear_pointer (&template->parts, g_ptr_array_unref);
+  g_clear_pointer (&template->args, g_array_unref);
+}
+
+static void
+template_init (Template   *template,
+               const char *english,
+               guint       n_args)
+{
+  if (template_parse (template, g_dgettext (GETTEXT_PACKAGE, english), n_args))
+    return;
+  template_clear (template);
+  template_parse (template, english, n_args);
+}
+
+/* Fills @template with @first and @second (NULL for a one-argument template) into @out. */
+static void
+template_fill (const Template *template,
+               GString        *out,
+               const char     *first,
+               const char     *second)
+{
+  g_string_assign (out, g_ptr_array_index (template->parts, 0));
+  for (guint i = 0; i < template->args->len; i++)
+    {
+      const char *value = g_array_index (template->args, guint, i) == 0 ? first : second;
+
+      g_string_append (out, value != NULL ? value : "");
+      g_string_append (out, g_ptr_array_index (template->parts, i + 1));
+    }
+}
+
+/* What the links say about each element, gathered in one pass.  Keys and values are
+ * element pointers (valid while the model does not change). */
+typedef struct {
+  GHashTable *actor_invoked;       /* commands an actor invokes (set) */
+  GHashTable *linked_external;     /* external systems with a link other than an annotation (set) */
+  GHashTable *handled_by;          /* command -> GPtrArray of aggregates */
+  GHashTable *reaches_external;    /* command -> GPtrArray of external systems */
+  GHashTable *reads;               /* read model -> GPtrArray of aggregates (direct reads) */
+  GHashTable *fed_by;              /* read model -> GPtrArray of events */
+  GHashTable *produced_by;         /* event -> GPtrArray of aggregates */
+  GHashTable *sent_external;       /* events sent to an external system (set) */
+  GHashTable *first_neighbour;     /* external system -> first linked element in a context */
 } LinkFacts;
 
 typedef struct {
   StormcutModel                 *model;
   StormcutFpTable               *table;
-  StormcutServiceAnalysis       *services;
+  const StormcutServiceAnalysis *services;
+  GArray                        *links;       /* StormcutResolvedLink */
   LinkFacts                      facts;
+  const char                    *rule_labels[STORMCUT_FP_N_RULES];  /* translated once */
+  const char                    *average_note;
+  Template                       api_process;
+  Template                       api_description;
+  GString                       *scratch;
+  char                         **service_names;  /* per bucket, kept in the table */
+  char                         **service_ids;
+  const char                    *unreadable_note;
   gboolean                       has_contexts;
+  gboolean                       has_overrides;
+  gboolean                       any_external;   /* some context is marked external */
   GPtrArray                     *buckets;    /* per service index (+1 for none): GPtrArray of rows */
   GHashTable                    *service_index;
 } Counter;
 
 static void
-add_to_list (GHashTable *table,
-             const char *key,
-             const char *value)
+add_to_list (GHashTable            *table,
+             const StormcutElement *key,
+             const StormcutElement *value)
 {
   GPtrArray *list = g_hash_table_lookup (table, key);
 
@@ -83,7 +177,7 @@ add_to_list (GHashTable *table,
       g_hash_table_insert (table, (gpointer) key, list);
     }
   for (guint i = 0; i < list->len; i++)
-    if (g_str_equal (g_ptr_array_index (list, i), value))
+    if (g_ptr_array_index (list, i) == value)
       return;
   g_ptr_array_add (list, (gpointer) value);
 }
@@ -91,70 +185,72 @@ add_to_list (GHashTable *table,
 static GHashTable *
 list_table_new (void)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  return g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
 gather_facts (Counter *self)
 {
   LinkFacts *f = &self->facts;
-  GPtrArray *links = stormcut_model_get_links (self->model);
+  GArray *links = self->links;
 
-  f->actor_invoked = g_hash_table_new (g_str_hash, g_str_equal);
-  f->linked = g_hash_table_new (g_str_hash, g_str_equal);
+  f->actor_invoked = g_hash_table_new (g_direct_hash, g_direct_equal);
+  f->linked_external = g_hash_table_new (g_direct_hash, g_direct_equal);
   f->handled_by = list_table_new ();
   f->reaches_external = list_table_new ();
   f->reads = list_table_new ();
   f->fed_by = list_table_new ();
   f->produced_by = list_table_new ();
-  f->sent_external = g_hash_table_new (g_str_hash, g_str_equal);
-  f->first_neighbour = g_hash_table_new (g_str_hash, g_str_equal);
+  f->sent_external = g_hash_table_new (g_direct_hash, g_direct_equal);
+  f->first_neighbour = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   for (guint i = 0; i < links->len; i++)
     {
-      const StormcutLink *link = g_ptr_array_index (links, i);
-      const StormcutElement *source = stormcut_model_get_element (self->model, link->source_id);
-      const StormcutElement *target = stormcut_model_get_element (self->model, link->target_id);
+      const StormcutResolvedLink *resolved = &g_array_index (links, StormcutResolvedLink, i);
+      const StormcutElement *source = resolved->source;
+      const StormcutElement *target = resolved->target;
 
-      if (source == NULL || target == NULL)
-        continue;
       if (source->kind == STORMCUT_KIND_HOTSPOT || target->kind == STORMCUT_KIND_HOTSPOT)
         continue;
 
-      g_hash_table_add (f->linked, source->id);
-      g_hash_table_add (f->linked, target->id);
-      if (source->kind == STORMCUT_KIND_EXTERNAL_SYSTEM && target->context_id != NULL &&
-          !g_hash_table_contains (f->first_neighbour, source->id))
-        g_hash_table_insert (f->first_neighbour, source->id, target->id);
-      if (target->kind == STORMCUT_KIND_EXTERNAL_SYSTEM && source->context_id != NULL &&
-          !g_hash_table_contains (f->first_neighbour, target->id))
-        g_hash_table_insert (f->first_neighbour, target->id, source->id);
+      if (source->kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
+        {
+          g_hash_table_add (f->linked_external, (gpointer) source);
+          if (target->context_id != NULL && !g_hash_table_contains (f->first_neighbour, source))
+            g_hash_table_insert (f->first_neighbour, (gpointer) source, (gpointer) target);
+        }
+      if (target->kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
+        {
+          g_hash_table_add (f->linked_external, (gpointer) target);
+          if (source->context_id != NULL && !g_hash_table_contains (f->first_neighbour, target))
+            g_hash_table_insert (f->first_neighbour, (gpointer) target, (gpointer) source);
+        }
 
       switch (source->kind)
         {
         case STORMCUT_KIND_ACTOR:
           if (target->kind == STORMCUT_KIND_COMMAND)
-            g_hash_table_add (f->actor_invoked, target->id);
+            g_hash_table_add (f->actor_invoked, (gpointer) target);
           break;
         case STORMCUT_KIND_COMMAND:
           if (target->kind == STORMCUT_KIND_AGGREGATE)
-            add_to_list (f->handled_by, source->id, target->id);
+            add_to_list (f->handled_by, source, target);
           else if (target->kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
-            add_to_list (f->reaches_external, source->id, target->id);
+            add_to_list (f->reaches_external, source, target);
           break;
         case STORMCUT_KIND_READ_MODEL:
           if (target->kind == STORMCUT_KIND_AGGREGATE)
-            add_to_list (f->reads, source->id, target->id);
+            add_to_list (f->reads, source, target);
           break;
         case STORMCUT_KIND_EVENT:
           if (target->kind == STORMCUT_KIND_READ_MODEL)
-            add_to_list (f->fed_by, target->id, source->id);
+            add_to_list (f->fed_by, target, source);
           else if (target->kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
-            g_hash_table_add (f->sent_external, source->id);
+            g_hash_table_add (f->sent_external, (gpointer) source);
           break;
         case STORMCUT_KIND_AGGREGATE:
           if (target->kind == STORMCUT_KIND_EVENT)
-            add_to_list (f->produced_by, target->id, source->id);
+            add_to_list (f->produced_by, target, source);
           break;
         case STORMCUT_KIND_POLICY:
         case STORMCUT_KIND_EXTERNAL_SYSTEM:
@@ -170,7 +266,7 @@ static void
 clear_facts (LinkFacts *f)
 {
   g_clear_pointer (&f->actor_invoked, g_hash_table_unref);
-  g_clear_pointer (&f->linked, g_hash_table_unref);
+  g_clear_pointer (&f->linked_external, g_hash_table_unref);
   g_clear_pointer (&f->handled_by, g_hash_table_unref);
   g_clear_pointer (&f->reaches_external, g_hash_table_unref);
   g_clear_pointer (&f->reads, g_hash_table_unref);
@@ -181,51 +277,53 @@ clear_facts (LinkFacts *f)
 }
 
 static guint
-list_length (GHashTable *table,
-             const char *key)
+list_length (GHashTable            *table,
+             const StormcutElement *key)
 {
   GPtrArray *list = g_hash_table_lookup (table, key);
 
   return list != NULL ? list->len : 0;
 }
 
-/* Distinct attribute names of the elements in @ids (of char*, may be NULL), added to @names. */
-static void
-collect_attributes (StormcutModel *model,
-                    GPtrArray     *ids,
-                    GHashTable    *names)
-{
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      const StormcutElement *element = stormcut_model_get_element (model, g_ptr_array_index (ids, i));
-
-      for (guint j = 0; element != NULL && element->attributes != NULL && j < element->attributes->len; j++)
-        {
-          const StormcutAttribute *attribute = g_ptr_array_index (element->attributes, j);
-          g_hash_table_add (names, attribute->name);
-        }
-    }
-}
-
-static guint
-count_with_attributes (StormcutModel *model,
-                       GPtrArray     *ids)
-{
-  guint n = 0;
-
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      const StormcutElement *element = stormcut_model_get_element (model, g_ptr_array_index (ids, i));
-      if (element != NULL && element->attributes != NULL && element->attributes->len > 0)
-        n++;
-    }
-  return n;
-}
-
 static guint
 n_attributes (const StormcutElement *element)
 {
   return element->attributes != NULL ? element->attributes->len : 0;
+}
+
+/* Number of distinct attribute names of the elements of @list (may be NULL), and how many
+ * of them have attributes at all. */
+static guint
+count_distinct_attributes (GPtrArray *list,
+                           guint     *out_with_attributes)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  guint with_attributes = 0;
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const StormcutElement *element = g_ptr_array_index (list, i);
+
+      if (n_attributes (element) == 0)
+        continue;
+      with_attributes++;
+      if (names == NULL)
+        names = g_ptr_array_new ();
+      for (guint j = 0; j < element->attributes->len; j++)
+        {
+          const char *name = ((StormcutAttribute *) g_ptr_array_index (element->attributes, j))->name;
+          gboolean seen = FALSE;
+
+          /* Few names per function: a linear scan beats hashing. */
+          for (guint k = 0; k < names->len && !seen; k++)
+            seen = g_str_equal (g_ptr_array_index (names, k), name);
+          if (!seen)
+            g_ptr_array_add (names, (gpointer) name);
+        }
+    }
+  if (out_with_attributes != NULL)
+    *out_with_attributes = with_attributes;
+  return names != NULL ? names->len : 0;
 }
 
 /* DET and RET/FTR of a row (see the header); -1 when unknown. */
@@ -237,8 +335,8 @@ measure (Counter               *self,
          int                   *out_ret_ftr)
 {
   LinkFacts *f = &self->facts;
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *aggregates;
+  guint det, with_attributes;
 
   *out_det = -1;
   *out_ret_ftr = -1;
@@ -254,13 +352,12 @@ measure (Counter               *self,
       break;
 
     case STORMCUT_FP_RULE_ACTOR_COMMAND_EI:
-      aggregates = g_hash_table_lookup (f->handled_by, element->id);
-      collect_attributes (self->model, aggregates, names);
-      if (g_hash_table_size (names) > 0)
+      aggregates = g_hash_table_lookup (f->handled_by, element);
+      det = count_distinct_attributes (aggregates, NULL);
+      if (det > 0)
         {
-          *out_det = (int) g_hash_table_size (names);
-          *out_ret_ftr = (int) (list_length (f->handled_by, element->id) +
-                                list_length (f->reaches_external, element->id));
+          *out_det = (int) det;
+          *out_ret_ftr = (int) (list_length (f->handled_by, element) + list_length (f->reaches_external, element));
         }
       break;
 
@@ -268,29 +365,31 @@ measure (Counter               *self,
     case STORMCUT_FP_RULE_READ_MODEL_EO:
       if (n_attributes (element) > 0)
         {
-          g_autoptr(GHashTable) files = g_hash_table_new (g_str_hash, g_str_equal);
-          GPtrArray *reads = g_hash_table_lookup (f->reads, element->id);
-          GPtrArray *events = g_hash_table_lookup (f->fed_by, element->id);
+          g_autoptr(GPtrArray) files = g_ptr_array_new ();
+          GPtrArray *reads = g_hash_table_lookup (f->reads, element);
+          GPtrArray *events = g_hash_table_lookup (f->fed_by, element);
 
           for (guint i = 0; reads != NULL && i < reads->len; i++)
-            g_hash_table_add (files, g_ptr_array_index (reads, i));
+            g_ptr_array_add (files, g_ptr_array_index (reads, i));
           for (guint i = 0; events != NULL && i < events->len; i++)
             {
               GPtrArray *producers = g_hash_table_lookup (f->produced_by, g_ptr_array_index (events, i));
+
               for (guint j = 0; producers != NULL && j < producers->len; j++)
-                g_hash_table_add (files, g_ptr_array_index (producers, j));
+                if (!g_ptr_array_find (files, g_ptr_array_index (producers, j), NULL))
+                  g_ptr_array_add (files, g_ptr_array_index (producers, j));
             }
           *out_det = (int) n_attributes (element);
-          *out_ret_ftr = MAX (1, (int) g_hash_table_size (files));
+          *out_ret_ftr = MAX (1, (int) files->len);
         }
       break;
 
     case STORMCUT_FP_RULE_EVENT_EXTERNAL_EO:
-      aggregates = g_hash_table_lookup (f->produced_by, element->id);
-      collect_attributes (self->model, aggregates, names);
-      if (g_hash_table_size (names) > 0)
+      aggregates = g_hash_table_lookup (f->produced_by, element);
+      det = count_distinct_attributes (aggregates, NULL);
+      if (det > 0)
         {
-          *out_det = (int) g_hash_table_size (names);
+          *out_det = (int) det;
           *out_ret_ftr = (int) aggregates->len;
         }
       break;
@@ -299,12 +398,11 @@ measure (Counter               *self,
     case STORMCUT_FP_RULE_API_NO_DATA_EIF:
       if (element->kind == STORMCUT_KIND_COMMAND)
         {
-          aggregates = g_hash_table_lookup (f->handled_by, element->id);
-          collect_attributes (self->model, aggregates, names);
-          if (g_hash_table_size (names) > 0)
+          det = count_distinct_attributes (g_hash_table_lookup (f->handled_by, element), &with_attributes);
+          if (det > 0)
             {
-              *out_det = (int) g_hash_table_size (names);
-              *out_ret_ftr = (int) count_with_attributes (self->model, aggregates);
+              *out_det = (int) det;
+              *out_ret_ftr = (int) with_attributes;
             }
         }
       else if (n_attributes (element) > 0)
@@ -319,17 +417,6 @@ measure (Counter               *self,
     default:
       break;
     }
-}
-
-static char *
-single_line (const char *text)
-{
-  char *copy = g_strdup (text != NULL ? text : "");
-
-  for (char *p = copy; *p != '\0'; p++)
-    if (*p == '\n' || *p == '\r' || *p == '\t')
-      *p = ' ';
-  return copy;
 }
 
 typedef struct {
@@ -378,6 +465,28 @@ parse_override (const char *value,
   out->readable = TRUE;
 }
 
+/* A copy of @text in the table's string chunk ("" for NULL). */
+static char *
+keep (Counter    *self,
+      const char *text)
+{
+  return g_string_chunk_insert (self->table->strings, text != NULL ? text : "");
+}
+
+/* @name with newlines and tabs as spaces, kept in the table. */
+static char *
+keep_single_line (Counter    *self,
+                  const char *name)
+{
+  GString *scratch = self->scratch;
+
+  g_string_assign (scratch, name != NULL ? name : "");
+  for (gsize i = 0; i < scratch->len; i++)
+    if (scratch->str[i] == '\n' || scratch->str[i] == '\r' || scratch->str[i] == '\t')
+      scratch->str[i] = ' ';
+  return g_string_chunk_insert_len (self->table->strings, scratch->str, (gssize) scratch->len);
+}
+
 static void
 add_row (Counter               *self,
          const StormcutElement *element,
@@ -386,47 +495,56 @@ add_row (Counter               *self,
 {
   StormcutFpRow *row = g_new0 (StormcutFpRow, 1);
   g_autofree char *setting_key = NULL;
-  g_autofree char *name = single_line (element->name);
-  GString *note;
   Override override;
   gboolean detailed_weight = FALSE;
   guint bucket;
 
-  row->key = g_strconcat (rules[rule].key_prefix, element->id, NULL);
-  row->application = g_strdup (self->table->application);
-  row->service = g_strdup (service != NULL ? service->name : "");
-  row->service_id = g_strdup (service != NULL ? service->id : NULL);
+  bucket = service != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->service_index, service)) - 1
+                           : self->buckets->len - 1;
+
+  g_string_assign (self->scratch, rules[rule].key_prefix);
+  g_string_append (self->scratch, element->id);
+  row->key = g_string_chunk_insert_len (self->table->strings, self->scratch->str, (gssize) self->scratch->len);
+  row->application = self->table->application;
+  row->service = self->service_names[bucket];
+  row->service_id = self->service_ids[bucket];
   row->rule = rule;
   row->suggested_type = rules[rule].type;
   row->type = row->suggested_type;
-  row->element_id = g_strdup (element->id);
-  row->context_id = g_strdup (element->context_id);
+  row->element_id = keep (self, element->id);
+  row->context_id = element->context_id != NULL ? g_string_chunk_insert_const (self->table->strings, element->context_id) : NULL;
 
   if (rule == STORMCUT_FP_RULE_API_OWNS_DATA_ILF || rule == STORMCUT_FP_RULE_API_NO_DATA_EIF)
     {
-      /* Translators: the unit-process name of an MSA API row, as in the procurement guide
-       * ("예약 등록 API 연계"); %s is the element's name. */
-      row->process = g_strdup_printf (_("%s API integration"), name);
-      row->description = g_strdup_printf (_("API of service “%s” for “%s”, exposed through the gateway"),
-                                          service != NULL ? service->name : "", name);
+      const char *name = keep_single_line (self, element->name);
+
+      template_fill (&self->api_process, self->scratch, name, NULL);
+      row->process = g_string_chunk_insert_len (self->table->strings, self->scratch->str, (gssize) self->scratch->len);
+      template_fill (&self->api_description, self->scratch, service != NULL ? service->name : "", name);
+      row->description = g_string_chunk_insert_len (self->table->strings, self->scratch->str, (gssize) self->scratch->len);
     }
   else
     {
-      row->process = g_steal_pointer (&name);
-      row->description = g_strdup (element->description != NULL ? element->description : "");
+      row->process = keep_single_line (self, element->name);
+      row->description = keep (self, element->description);
     }
 
   measure (self, element, rule, &row->det, &row->ret_ftr);
 
-  setting_key = g_strconcat ("fp.override.", row->key, NULL);
-  parse_override (stormcut_model_get_setting (self->model, setting_key), &override);
+  if (self->has_overrides)
+    {
+      setting_key = g_strconcat ("fp.override.", row->key, NULL);
+      parse_override (stormcut_model_get_setting (self->model, setting_key), &override);
+    }
+  else
+    memset (&override, 0, sizeof override);
   if (override.readable)
     {
       row->overridden = TRUE;
       row->excluded = override.excluded;
       if (!override.excluded)
         row->type = override.type;
-      row->override_reason = g_steal_pointer (&override.reason);
+      row->override_reason = keep (self, override.reason);
     }
 
   row->complexity = stormcut_fp_complexity (row->type, row->det, row->ret_ftr);
@@ -439,34 +557,38 @@ add_row (Counter               *self,
     row->weight_tenths = types[row->type].simple_tenths;
   row->fp_tenths = row->excluded ? 0 : row->weight_tenths;
 
-  note = g_string_new (_(rules[rule].label));
-  if (self->table->method == STORMCUT_FP_METHOD_DETAILED && !detailed_weight)
+  if (!override.present && !(self->table->method == STORMCUT_FP_METHOD_DETAILED && !detailed_weight))
+    row->note = (char *) self->rule_labels[rule];  /* the common case: a translated constant */
+  else
     {
-      g_string_append (note, "; ");
-      g_string_append (note, _("average weight (DET or RET/FTR unknown)"));
-    }
-  if (override.present && !override.readable)
-    {
-      g_string_append (note, "; ");
-      g_string_append (note, _("unreadable override ignored"));
-    }
-  if (row->overridden && row->excluded)
-    {
-      g_string_append (note, "; ");
-      /* Translators: %s is the reason the user gave. */
-      g_string_append_printf (note, _("excluded by the user: %s"), row->override_reason);
-    }
-  else if (row->overridden)
-    {
-      g_string_append (note, "; ");
-      /* Translators: %s are the type (EIF) and the reason the user gave. */
-      g_string_append_printf (note, _("changed to %s by the user: %s"), types[row->type].name, row->override_reason);
-    }
-  row->note = g_string_free (note, FALSE);
-  g_free (override.reason);
+      GString *note = g_string_new (self->rule_labels[rule]);
 
-  bucket = service != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->service_index, service)) - 1
-                           : self->buckets->len - 1;
+      if (self->table->method == STORMCUT_FP_METHOD_DETAILED && !detailed_weight)
+        {
+          g_string_append (note, "; ");
+          g_string_append (note, self->average_note);
+        }
+      if (override.present && !override.readable)
+        {
+          g_string_append (note, "; ");
+          g_string_append (note, self->unreadable_note);
+        }
+      if (row->overridden && row->excluded)
+        {
+          g_string_append (note, "; ");
+          /* Translators: %s is the reason the user gave. */
+          g_string_append_printf (note, _("excluded by the user: %s"), row->override_reason);
+        }
+      else if (row->overridden)
+        {
+          g_string_append (note, "; ");
+          /* Translators: %s are the type (EIF) and the reason the user gave. */
+          g_string_append_printf (note, _("changed to %s by the user: %s"), types[row->type].name, row->override_reason);
+        }
+      row->note = g_string_chunk_insert_len (self->table->strings, note->str, (gssize) note->len);
+      g_string_free (note, TRUE);
+    }
+  g_free (override.reason);
   g_ptr_array_add (g_ptr_array_index (self->buckets, bucket), row);
 }
 
@@ -476,8 +598,7 @@ service_of (Counter               *self,
 {
   if (element->kind == STORMCUT_KIND_EXTERNAL_SYSTEM && element->context_id == NULL)
     {
-      const char *neighbour_id = g_hash_table_lookup (self->facts.first_neighbour, element->id);
-      const StormcutElement *neighbour = stormcut_model_get_element (self->model, neighbour_id);
+      const StormcutElement *neighbour = g_hash_table_lookup (self->facts.first_neighbour, element);
 
       return neighbour != NULL ? stormcut_service_analysis_get_service_of_element (self->services, neighbour) : NULL;
     }
@@ -491,7 +612,7 @@ count_element (Counter               *self,
   const StormcutService *service = service_of (self, element);
   LinkFacts *f = &self->facts;
 
-  if (element->context_id != NULL)
+  if (self->any_external && element->context_id != NULL)
     {
       const StormcutContext *context = stormcut_model_get_context (self->model, element->context_id);
       if (context != NULL && context->external)
@@ -505,18 +626,18 @@ count_element (Counter               *self,
         add_row (self, element, STORMCUT_FP_RULE_AGGREGATE_ILF, service);
       break;
     case STORMCUT_KIND_EXTERNAL_SYSTEM:
-      if (g_hash_table_contains (f->linked, element->id))
+      if (g_hash_table_contains (f->linked_external, element))
         add_row (self, element, STORMCUT_FP_RULE_EXTERNAL_EIF, service);
       break;
     case STORMCUT_KIND_COMMAND:
-      if (g_hash_table_contains (f->actor_invoked, element->id))
+      if (g_hash_table_contains (f->actor_invoked, element))
         add_row (self, element, STORMCUT_FP_RULE_ACTOR_COMMAND_EI, service);
       break;
     case STORMCUT_KIND_READ_MODEL:
       add_row (self, element, element->derived ? STORMCUT_FP_RULE_READ_MODEL_EO : STORMCUT_FP_RULE_READ_MODEL_EQ, service);
       break;
     case STORMCUT_KIND_EVENT:
-      if (g_hash_table_contains (f->sent_external, element->id))
+      if (g_hash_table_contains (f->sent_external, element))
         add_row (self, element, STORMCUT_FP_RULE_EVENT_EXTERNAL_EO, service);
       break;
     case STORMCUT_KIND_POLICY:
@@ -605,35 +726,70 @@ store_override (StormcutModel *model,
 
 /* --- public API -------------------------------------------------------------------- */
 
-StormcutFpTable *
-stormcut_fp_count (StormcutModel     *model,
-                   StormcutFpProfile  profile,
-                   StormcutFpMethod   method)
+static gboolean
+model_has_overrides (StormcutModel *model)
+{
+  g_auto (GStrv) keys = stormcut_model_list_settings (model);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (g_str_has_prefix (keys[i], "fp.override."))
+      return TRUE;
+  return FALSE;
+}
+
+static StormcutFpTable *
+count (StormcutModel                 *model,
+       const StormcutServiceAnalysis *services,
+       GArray                        *links,
+       StormcutFpProfile              profile,
+       StormcutFpMethod               method)
 {
   StormcutFpTable *table;
   Counter self = { 0 };
   GPtrArray *elements;
   guint n_services;
 
-  g_return_val_if_fail (STORMCUT_IS_MODEL (model), NULL);
-  g_return_val_if_fail (profile < STORMCUT_FP_N_PROFILES, NULL);
-  g_return_val_if_fail (method < STORMCUT_FP_N_METHODS, NULL);
-
   table = g_new0 (StormcutFpTable, 1);
   table->profile = profile;
   table->method = method;
   table->application = g_strdup (stormcut_model_get_name (model) != NULL ? stormcut_model_get_name (model) : "");
-  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) stormcut_fp_row_free);
+  table->strings = g_string_chunk_new (4096);
+  table->rows = g_ptr_array_new_with_free_func (g_free);
   table->by_service = g_ptr_array_new_with_free_func ((GDestroyNotify) total_free);
   table->total.name = g_strdup ("");
 
   self.model = model;
   self.table = table;
-  self.services = stormcut_services_analyze (model);
+  self.services = services;
+  self.links = links;
+  self.has_overrides = model_has_overrides (model);
+  for (guint i = 0; i < stormcut_model_get_contexts (model)->len; i++)
+    if (((StormcutContext *) g_ptr_array_index (stormcut_model_get_contexts (model), i))->external)
+      self.any_external = TRUE;
+  for (guint i = 0; i < STORMCUT_FP_N_RULES; i++)
+    self.rule_labels[i] = _(rules[i].label);
+  self.average_note = _("average weight (DET or RET/FTR unknown)");
+  /* Translators: the unit-process name of an MSA API row, as in the procurement guide
+   * ("예약 등록 API 연계"); %s is the element's name. */
+  template_init (&self.api_process, N_("%s API integration"), 1);
+  /* Translators: description of an MSA API row; %s are a service and an element name. */
+  template_init (&self.api_description, N_("API of service “%s” for “%s”, exposed through the gateway"), 2);
+  self.unreadable_note = _("unreadable override ignored");
   self.has_contexts = stormcut_model_get_contexts (model)->len > 0;
   gather_facts (&self);
 
   n_services = self.services->services->len;
+  self.scratch = g_string_sized_new (128);
+  self.service_names = g_new0 (char *, n_services + 1);
+  self.service_ids = g_new0 (char *, n_services + 1);
+  for (guint i = 0; i < n_services; i++)
+    {
+      const StormcutService *service = g_ptr_array_index (self.services->services, i);
+
+      self.service_names[i] = g_string_chunk_insert (table->strings, service->name);
+      self.service_ids[i] = g_string_chunk_insert (table->strings, service->id);
+    }
+  self.service_names[n_services] = (char *) "";
   self.service_index = g_hash_table_new (g_direct_hash, g_direct_equal);
   self.buckets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i <= n_services; i++)
@@ -678,26 +834,48 @@ stormcut_fp_count (StormcutModel     *model,
   g_ptr_array_unref (self.buckets);
   g_hash_table_unref (self.service_index);
   clear_facts (&self.facts);
-  stormcut_service_analysis_free (self.services);
+  g_string_free (self.scratch, TRUE);
+  template_clear (&self.api_process);
+  template_clear (&self.api_description);
+  g_free (self.service_names);
+  g_free (self.service_ids);
   return table;
 }
 
-void
-stormcut_fp_row_free (StormcutFpRow *row)
+StormcutFpTable *
+stormcut_fp_count (StormcutModel     *model,
+                   StormcutFpProfile  profile,
+                   StormcutFpMethod   method)
 {
-  if (row == NULL)
-    return;
-  g_free (row->key);
-  g_free (row->application);
-  g_free (row->service);
-  g_free (row->service_id);
-  g_free (row->process);
-  g_free (row->description);
-  g_free (row->override_reason);
-  g_free (row->note);
-  g_free (row->element_id);
-  g_free (row->context_id);
-  g_free (row);
+  g_autoptr(GArray) links = NULL;
+  g_autoptr(StormcutServiceAnalysis) services = NULL;
+
+  g_return_val_if_fail (STORMCUT_IS_MODEL (model), NULL);
+  g_return_val_if_fail (profile < STORMCUT_FP_N_PROFILES, NULL);
+  g_return_val_if_fail (method < STORMCUT_FP_N_METHODS, NULL);
+
+  links = stormcut_analysis_resolve_links (model);
+  services = stormcut_services_analyze_resolved (model, links);
+  return count (model, services, links, profile, method);
+}
+
+StormcutFpTable *
+stormcut_fp_count_with_services (StormcutModel                 *model,
+                                 const StormcutServiceAnalysis *services,
+                                 StormcutFpProfile              profile,
+                                 StormcutFpMethod               method)
+{
+  g_autoptr(GArray) links = NULL;
+
+  g_return_val_if_fail (STORMCUT_IS_MODEL (model), NULL);
+  g_return_val_if_fail (services != NULL, NULL);
+  g_return_val_if_fail (profile < STORMCUT_FP_N_PROFILES, NULL);
+  g_return_val_if_fail (method < STORMCUT_FP_N_METHODS, NULL);
+
+  if (services->links != NULL)
+    return count (model, services, services->links, profile, method);
+  links = stormcut_analysis_resolve_links (model);
+  return count (model, services, links, profile, method);
 }
 
 void
@@ -710,6 +888,7 @@ stormcut_fp_table_free (StormcutFpTable *table)
   g_clear_pointer (&table->by_service, g_ptr_array_unref);
   g_free (table->total.service_id);
   g_free (table->total.name);
+  g_clear_pointer (&table->strings, g_string_chunk_free);
   g_free (table);
 }
 

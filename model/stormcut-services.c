@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "stormcut/stormcut-services.h"
+#include "stormcut-analysis-private.h"
 
 /* Private bookkeeping while analysing; the public records are filled from it. */
 typedef struct {
@@ -17,8 +19,10 @@ typedef struct {
 typedef struct {
   StormcutModel           *model;
   StormcutServiceAnalysis *analysis;
+  GArray                  *links;      /* StormcutResolvedLink, document order */
   GPtrArray               *infos;      /* ServiceInfo*, service order */
   GHashTable              *info_of;    /* StormcutService* -> ServiceInfo* */
+  GHashTable              *info_of_context;  /* context id -> ServiceInfo* */
   /* edges of the dependency graph: "i\nj" -> GPtrArray of link ids (borrowed strings) */
   GHashTable              *edges;
   /* chatty pairs: "i\nj" (i < j) -> GPtrArray of link ids */
@@ -71,12 +75,9 @@ static ServiceInfo *
 info_of_element (Analyzer              *self,
                  const StormcutElement *element)
 {
-  StormcutService *service;
-
   if (element == NULL || element->context_id == NULL)
     return NULL;
-  service = g_hash_table_lookup (self->analysis->by_context, element->context_id);
-  return service != NULL ? g_hash_table_lookup (self->info_of, service) : NULL;
+  return g_hash_table_lookup (self->info_of_context, element->context_id);
 }
 
 static StormcutServiceApi *
@@ -210,6 +211,7 @@ build_services (Analyzer *self)
       g_ptr_array_add (service->context_ids, g_strdup (context->id));
       service->external = service->external && context->external;
       g_hash_table_insert (self->analysis->by_context, g_strdup (context->id), service);
+      g_hash_table_insert (self->info_of_context, context->id, g_hash_table_lookup (self->info_of, service));
     }
 
   /* Code names. */
@@ -261,20 +263,20 @@ scan_elements (Analyzer *self)
 static void
 scan_external_triggers (Analyzer *self)
 {
-  GPtrArray *links = stormcut_model_get_links (self->model);
+  GArray *links = self->links;
   g_autoptr(GHashTable) produced_by = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                             (GDestroyNotify) g_ptr_array_unref);
 
   /* event id -> [external system id, link id, ...] */
   for (guint i = 0; i < links->len; i++)
     {
-      const StormcutLink *link = g_ptr_array_index (links, i);
-      const StormcutElement *source = stormcut_model_get_element (self->model, link->source_id);
-      const StormcutElement *target = stormcut_model_get_element (self->model, link->target_id);
+      const StormcutResolvedLink *resolved = &g_array_index (links, StormcutResolvedLink, i);
+      const StormcutLink *link = resolved->link;
+      const StormcutElement *source = resolved->source;
+      const StormcutElement *target = resolved->target;
       GPtrArray *list;
 
-      if (source == NULL || target == NULL ||
-          source->kind != STORMCUT_KIND_EXTERNAL_SYSTEM || target->kind != STORMCUT_KIND_EVENT)
+      if (source->kind != STORMCUT_KIND_EXTERNAL_SYSTEM || target->kind != STORMCUT_KIND_EVENT)
         continue;
       list = g_hash_table_lookup (produced_by, target->id);
       if (list == NULL)
@@ -290,12 +292,16 @@ scan_external_triggers (Analyzer *self)
 
   for (guint i = 0; i < links->len; i++)
     {
-      const StormcutLink *link = g_ptr_array_index (links, i);
-      const StormcutElement *target = stormcut_model_get_element (self->model, link->target_id);
-      GPtrArray *producers = g_hash_table_lookup (produced_by, link->source_id);
+      const StormcutResolvedLink *resolved = &g_array_index (links, StormcutResolvedLink, i);
+      const StormcutLink *link = resolved->link;
+      const StormcutElement *target = resolved->target;
+      GPtrArray *producers;
       GPtrArray *triggers;
 
-      if (producers == NULL || target == NULL || target->kind != STORMCUT_KIND_POLICY)
+      if (resolved->source->kind != STORMCUT_KIND_EVENT || target->kind != STORMCUT_KIND_POLICY)
+        continue;
+      producers = g_hash_table_lookup (produced_by, link->source_id);
+      if (producers == NULL)
         continue;
       triggers = g_hash_table_lookup (self->external_triggers, target->id);
       if (triggers == NULL)
@@ -336,18 +342,17 @@ add_ownership_violation (Analyzer              *self,
 static void
 scan_links (Analyzer *self)
 {
-  GPtrArray *links = stormcut_model_get_links (self->model);
+  GArray *links = self->links;
 
   for (guint i = 0; i < links->len; i++)
     {
-      const StormcutLink *link = g_ptr_array_index (links, i);
-      const StormcutElement *source = stormcut_model_get_element (self->model, link->source_id);
-      const StormcutElement *target = stormcut_model_get_element (self->model, link->target_id);
+      const StormcutResolvedLink *resolved = &g_array_index (links, StormcutResolvedLink, i);
+      const StormcutLink *link = resolved->link;
+      const StormcutElement *source = resolved->source;
+      const StormcutElement *target = resolved->target;
       ServiceInfo *from, *to;
       gboolean across;
 
-      if (source == NULL || target == NULL)
-        continue;
       from = info_of_element (self, source);
       to = info_of_element (self, target);
       across = from != NULL && to != NULL && from != to;
@@ -444,18 +449,40 @@ scan_links (Analyzer *self)
     }
 }
 
-static gint
-compare_api (gconstpointer a,
-             gconstpointer b,
-             gpointer      user_data)
-{
-  StormcutModel *model = user_data;
-  const StormcutServiceApi *x = *(StormcutServiceApi * const *) a;
-  const StormcutServiceApi *y = *(StormcutServiceApi * const *) b;
-  const StormcutElement *ex = stormcut_model_get_element (model, x->element_id);
-  const StormcutElement *ey = stormcut_model_get_element (model, y->element_id);
+typedef struct {
+  gint64              ordinal;
+  StormcutServiceApi *api;
+} OrderedApi;
 
-  return ex->ordinal < ey->ordinal ? -1 : ex->ordinal > ey->ordinal ? 1 : 0;
+static gint
+compare_ordered_api (gconstpointer a,
+                     gconstpointer b)
+{
+  const OrderedApi *x = a, *y = b;
+
+  return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal ? 1 : 0;
+}
+
+/* Puts the provided APIs of @service in document order of their elements. */
+static void
+sort_apis (StormcutModel   *model,
+           StormcutService *service)
+{
+  GPtrArray *provided = service->provided;
+  g_autofree OrderedApi *order = NULL;
+
+  if (provided->len < 2)
+    return;
+  order = g_new (OrderedApi, provided->len);
+  for (guint i = 0; i < provided->len; i++)
+    {
+      StormcutServiceApi *api = g_ptr_array_index (provided, i);
+      order[i].ordinal = stormcut_model_get_element (model, api->element_id)->ordinal;
+      order[i].api = api;
+    }
+  qsort (order, provided->len, sizeof *order, compare_ordered_api);
+  for (guint i = 0; i < provided->len; i++)
+    provided->pdata[i] = order[i].api;
 }
 
 /* Iterative Tarjan over the service dependency graph. */
@@ -852,13 +879,45 @@ stormcut_service_analysis_free (StormcutServiceAnalysis *analysis)
     return;
   g_clear_pointer (&analysis->by_id, g_hash_table_unref);
   g_clear_pointer (&analysis->by_context, g_hash_table_unref);
+  g_clear_pointer (&analysis->links, g_array_unref);
   g_clear_pointer (&analysis->findings, g_ptr_array_unref);
   g_clear_pointer (&analysis->services, g_ptr_array_unref);
   g_free (analysis);
 }
 
+GArray *
+stormcut_analysis_resolve_links (StormcutModel *model)
+{
+  GPtrArray *links = stormcut_model_get_links (model);
+  GArray *resolved = g_array_sized_new (FALSE, FALSE, sizeof (StormcutResolvedLink), links->len);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      StormcutResolvedLink entry;
+
+      entry.link = g_ptr_array_index (links, i);
+      entry.source = stormcut_model_get_element (model, entry.link->source_id);
+      entry.target = stormcut_model_get_element (model, entry.link->target_id);
+      if (entry.source != NULL && entry.target != NULL)
+        g_array_append_val (resolved, entry);
+    }
+  return resolved;
+}
+
 StormcutServiceAnalysis *
 stormcut_services_analyze (StormcutModel *model)
+{
+  g_autoptr(GArray) links = NULL;
+
+  g_return_val_if_fail (STORMCUT_IS_MODEL (model), NULL);
+
+  links = stormcut_analysis_resolve_links (model);
+  return stormcut_services_analyze_resolved (model, links);
+}
+
+StormcutServiceAnalysis *
+stormcut_services_analyze_resolved (StormcutModel *model,
+                                    GArray        *links)
 {
   StormcutServiceAnalysis *analysis;
   Analyzer self = { 0 };
@@ -873,6 +932,9 @@ stormcut_services_analyze (StormcutModel *model)
 
   self.model = model;
   self.analysis = analysis;
+  self.links = links;
+  analysis->links = g_array_ref (links);
+  self.info_of_context = g_hash_table_new (g_str_hash, g_str_equal);
   self.infos = g_ptr_array_new_with_free_func ((GDestroyNotify) info_free);
   self.info_of = g_hash_table_new (g_direct_hash, g_direct_equal);
   self.edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
@@ -892,7 +954,7 @@ stormcut_services_analyze (StormcutModel *model)
       for (guint i = 0; i < analysis->services->len; i++)
         {
           StormcutService *service = g_ptr_array_index (analysis->services, i);
-          g_ptr_array_sort_with_data (service->provided, compare_api, model);
+          sort_apis (model, service);
         }
       collect_findings (&self);
       g_ptr_array_sort_with_data (analysis->findings, compare_findings, &self);
@@ -900,6 +962,7 @@ stormcut_services_analyze (StormcutModel *model)
 
   g_ptr_array_unref (self.infos);
   g_hash_table_unref (self.info_of);
+  g_hash_table_unref (self.info_of_context);
   g_hash_table_unref (self.edges);
   g_hash_table_unref (self.pairs);
   g_hash_table_unref (self.shared);

@@ -55,6 +55,7 @@
 
 #include <glib.h>
 #include "stormcut-model.h"
+#include "stormcut-services.h"
 
 G_BEGIN_DECLS
 
@@ -106,6 +107,7 @@ typedef enum {
   STORMCUT_FP_N_RULES
 } StormcutFpRule;
 
+/* A row of the table.  The row and its strings belong to the table. */
 typedef struct {
   char                *key;             /* stable row key for overrides */
   char                *application;     /* 어플리케이션명: the model name */
@@ -148,12 +150,17 @@ typedef struct {
   StormcutFpTotal   total;       /* the whole table (service_id NULL, name "") */
   GPtrArray        *by_service;  /* of StormcutFpTotal*, service order (every service but the
                                   * external ones without rows), "no service" last if it has rows */
+  /* private */
+  GStringChunk     *strings;     /* the rows' strings */
 } StormcutFpTable;
 
 /* Counts the function points of @model.  Never NULL. */
 StormcutFpTable *stormcut_fp_count (StormcutModel *model, StormcutFpProfile profile, StormcutFpMethod method);
+/* The same with a service analysis of the current state of @model that the caller already
+ * has (a view showing both saves the second analysis). */
+StormcutFpTable *stormcut_fp_count_with_services (StormcutModel *model, const StormcutServiceAnalysis *services,
+                                                  StormcutFpProfile profile, StormcutFpMethod method);
 void             stormcut_fp_table_free (StormcutFpTable *table);
-void             stormcut_fp_row_free   (StormcutFpRow *row);
 
 /* The row with @key, or NULL. */
 const StormcutFpRow *stormcut_fp_table_find_row (const StormcutFpTable *table, const char *key);
@@ -202,7 +209,6 @@ int              stormcut_fp_detailed_weight       (StormcutFpType type, Stormcu
 /* Formats tenths as "85", "7.5", "1,234.5". */
 char            *stormcut_fp_format_tenths         (gint64 tenths);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (StormcutFpRow, stormcut_fp_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StormcutFpTable, stormcut_fp_table_free)
 
 G_END_DECLS

@@ -95,6 +95,7 @@ struct _StormcutServiceAnalysis {
   /* private */
   GHashTable *by_id;        /* service id -> StormcutService* */
   GHashTable *by_context;   /* context id -> StormcutService* */
+  GArray     *links;        /* the links with their ends, reused by stormcut_fp_count_with_services() */
 };
 
 StormcutServiceAnalysis *stormcut_services_analyze (StormcutModel *model);
