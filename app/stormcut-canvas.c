@@ -14,6 +14,7 @@
 #include "stormcut-viewport.h"
 
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 #include <math.h>
 #include <string.h>
 
@@ -106,9 +107,24 @@ struct _StormcutCanvas
   GArray             *links;           /* LinkGeometry */
   graphene_rect_t     bounds;
   gboolean            has_bounds;
+  /* small pictures drawn once and placed many times (cairo nodes: every renderer reuses
+   * their pixels as they are) */
+  GskRenderNode      *heads[2][4];     /* arrowheads: [highlighted][direction] */
+  int                 heads_pixels;
+  GskRenderNode      *badges[10];      /* warning badges "1".."9", "9+" */
+
+  /* far away, frames, links and stickies are kept as one picture while only the view moves */
+  GskRenderNode      *layer;
+  graphene_rect_t     layer_area;      /* board area it shows */
+  double              layer_zoom;
+  guint64             layer_revision;
+  guint               layer_stamp;
+  guint               stamp_counter;   /* bumped by every change of what the layer shows */
+  guint               layer_n_drawn;
 
   /* caches */
   GHashTable         *layouts;         /* id → LayoutEntry */
+  GHashTable         *titles;          /* context id → PangoLayout of its title */
   GHashTable         *problems;        /* id → number of grammar warnings */
   guint64             problems_revision;
   GHashTable         *search_hits;     /* id set */
@@ -861,9 +877,12 @@ update_actions (StormcutCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.previous-step", has_model);
 }
 
+static void invalidate_layer (StormcutCanvas *self);
+
 static void
 selection_changed (StormcutCanvas *self)
 {
+  invalidate_layer (self);
   update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -1474,8 +1493,6 @@ draw_grid (StormcutCanvas *self,
   double ox, oy;
   gint64 k0, k1;
 
-  gtk_snapshot_append_color (snapshot, &board_background, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
   while (spacing * zoom < 14)
     spacing *= 5;
   stormcut_viewport_get_origin (self->viewport, &ox, &oy);
@@ -1523,38 +1540,62 @@ draw_frame_title (StormcutCanvas        *self,
 {
   double zoom = stormcut_viewport_get_zoom (self->viewport);
   double size = frame_title_pixels (zoom);
-  g_autoptr(PangoLayout) layout = pango_layout_new (self->pango_context);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
   g_autofree char *markup = NULL;
+  PangoLayout *layout;
   GdkRGBA title_color;
 
   if (self->edit_mode == EDIT_RENAME_CONTEXT && g_strcmp0 (self->edit_target, context->id) == 0)
     return;
+  if (frame->size.width < 40)
+    return;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-
+  /* Titles are laid out again only when their text or size changes; the frame clips them. */
   markup = g_markup_printf_escaped ("%s  <span weight=\"normal\" size=\"80%%\">%s</span>",
                                     context->name,
                                     stormcut_domain_type_get_label (context->domain_type));
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_set_width (layout, (int) (MAX (1.0, frame->size.width - 16) * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  layout = g_hash_table_lookup (self->titles, context->id);
+  if (layout == NULL ||
+      g_strcmp0 (g_object_get_data (G_OBJECT (layout), "markup"), markup) != 0 ||
+      pango_font_description_get_size (pango_layout_get_font_description (layout)) != (int) (size * PANGO_SCALE))
+    {
+      PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
+
+      layout = pango_layout_new (self->pango_context);
+      pango_font_description_set_absolute_size (font, (int) (size * PANGO_SCALE));
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      pango_layout_set_markup (layout, markup, -1);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      g_object_set_data_full (G_OBJECT (layout), "markup", g_strdup (markup), g_free);
+      g_hash_table_replace (self->titles, g_strdup (context->id), layout);
+    }
 
   stormcut_board_style_shade (color, 0.6, &title_color);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (frame->origin.x + 8,
                                                           frame->origin.y + (frame_title_band (zoom) - size * 1.25) / 2));
+  if (frame_title_band (zoom) > STORMCUT_BOARD_FRAME_TITLE * zoom + 1)
+    {
+      /* Far away the title is larger than its band: a plate keeps it readable over stickies. */
+      PangoRectangle logical;
+      GdkRGBA plate = board_background;
+
+      plate.alpha = 0.9f;
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      gtk_snapshot_append_color (snapshot, &plate,
+                                 &GRAPHENE_RECT_INIT (-3, -1, logical.width + 6, logical.height + 2));
+    }
   gtk_snapshot_append_layout (snapshot, layout, &title_color);
   gtk_snapshot_restore (snapshot);
 }
 
+/* Frames in two passes: opaque fills under the grid, then borders and titles over it
+ * (an opaque fill costs the software renderer much less than a translucent one). */
 static void
 draw_frames (StormcutCanvas        *self,
              GtkSnapshot           *snapshot,
-             const graphene_rect_t *visible)
+             const graphene_rect_t *visible,
+             gboolean               fills)
 {
   GPtrArray *contexts = stormcut_model_get_contexts (self->model);
 
@@ -1571,12 +1612,18 @@ draw_frames (StormcutCanvas        *self,
 
       stormcut_viewport_board_rect_to_widget (self->viewport, &board, &frame);
       stormcut_board_style_context_color (context, i, &color);
-      fill = color;
-      fill.alpha = 0.07f;
+      if (fills)
+        {
+          fill.red = board_background.red * 0.93f + color.red * 0.07f;
+          fill.green = board_background.green * 0.93f + color.green * 0.07f;
+          fill.blue = board_background.blue * 0.93f + color.blue * 0.07f;
+          fill.alpha = 1.0f;
+          gtk_snapshot_append_color (snapshot, &fill, &frame);
+          continue;
+        }
+
       border = color;
       border.alpha = 0.75f;
-
-      gtk_snapshot_append_color (snapshot, &fill, &frame);
       append_outline (snapshot, &frame, selected ? 3 : 2, selected ? &accent : &border);
 
       gtk_snapshot_push_clip (snapshot, &frame);
@@ -1600,56 +1647,207 @@ draw_frames (StormcutCanvas        *self,
     }
 }
 
-/* The parameter along the segment from the centre of a w×h box to (dx, dy) away where the
- * segment leaves the box (1 when the other end is inside). */
-static double
-box_exit (double half_w,
-          double half_h,
-          double dx,
-          double dy)
+typedef enum {
+  HEAD_RIGHT,
+  HEAD_LEFT,
+  HEAD_DOWN,
+  HEAD_UP,
+  N_HEADS
+} HeadDirection;
+
+/* The route of a link between two stickies, in board units: an elbow connector of up to
+ * three axis-aligned segments from the side of @a facing @b to the facing side of @b (a
+ * flow reads left to right).  Axis-aligned lines are also what any renderer draws fastest.
+ * Returns the number of points (0 when the stickies overlap). */
+static guint
+route_link (const graphene_rect_t *a,
+            const graphene_rect_t *b,
+            double                 points[8],
+            HeadDirection         *head)
 {
-  double s = 1.0;
+  double ax = a->origin.x, ay = a->origin.y, aw = a->size.width, ah = a->size.height;
+  double bx = b->origin.x, by = b->origin.y, bw = b->size.width, bh = b->size.height;
+  double sx, sy, ex, ey, mid;
+  gboolean horizontal;
 
-  if (fabs (dx) > 1e-9)
-    s = MIN (s, half_w / fabs (dx));
-  if (fabs (dy) > 1e-9)
-    s = MIN (s, half_h / fabs (dy));
+  if (bx >= ax + aw)
+    {
+      sx = ax + aw, sy = ay + ah / 2, ex = bx, ey = by + bh / 2;
+      horizontal = TRUE;
+      *head = HEAD_RIGHT;
+    }
+  else if (bx + bw <= ax)
+    {
+      sx = ax, sy = ay + ah / 2, ex = bx + bw, ey = by + bh / 2;
+      horizontal = TRUE;
+      *head = HEAD_LEFT;
+    }
+  else if (by >= ay + ah)
+    {
+      sx = ax + aw / 2, sy = ay + ah, ex = bx + bw / 2, ey = by;
+      horizontal = FALSE;
+      *head = HEAD_DOWN;
+    }
+  else if (by + bh <= ay)
+    {
+      sx = ax + aw / 2, sy = ay, ex = bx + bw / 2, ey = by + bh;
+      horizontal = FALSE;
+      *head = HEAD_UP;
+    }
+  else
+    {
+      return 0;
+    }
 
-  return s;
+  points[0] = sx;
+  points[1] = sy;
+  if (horizontal ? fabs (sy - ey) < 0.5 : fabs (sx - ex) < 0.5)
+    {
+      points[2] = ex;
+      points[3] = horizontal ? sy : ey;
+      if (!horizontal)
+        points[2] = sx;
+      return 2;
+    }
+
+  if (horizontal)
+    {
+      mid = round ((sx + ex) / 2);
+      points[2] = mid, points[3] = sy;
+      points[4] = mid, points[5] = ey;
+    }
+  else
+    {
+      mid = round ((sy + ey) / 2);
+      points[2] = sx, points[3] = mid;
+      points[4] = ex, points[5] = mid;
+    }
+  points[6] = ex;
+  points[7] = ey;
+
+  return 4;
 }
 
-typedef struct {
-  double   x0, y0, x1, y1;
-  gboolean async;
-  gboolean highlight;
-} LinkSegment;
+/* An arrowhead pointing @direction, @size pixels wide, drawn once. */
+static GskRenderNode *
+create_head_node (HeadDirection  direction,
+                  const GdkRGBA *color,
+                  int            size)
+{
+  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, size, size));
+  cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+  static const double angles[N_HEADS] = { 0, G_PI, G_PI / 2, -G_PI / 2 };
+
+  cairo_translate (cr, size / 2.0, size / 2.0);
+  cairo_rotate (cr, angles[direction]);
+  cairo_move_to (cr, size / 2.0, 0);
+  cairo_line_to (cr, -size / 2.0, -size * 0.42);
+  cairo_line_to (cr, -size / 2.0, size * 0.42);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  return node;
+}
+
+static void
+append_node_at (GtkSnapshot   *snapshot,
+                GskRenderNode *node,
+                double         x,
+                double         y)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_node (snapshot, node);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+clear_pictures (StormcutCanvas *self)
+{
+  for (guint i = 0; i < 2; i++)
+    for (guint k = 0; k < N_HEADS; k++)
+      g_clear_pointer (&self->heads[i][k], gsk_render_node_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->badges); i++)
+    g_clear_pointer (&self->badges[i], gsk_render_node_unref);
+  g_clear_pointer (&self->layer, gsk_render_node_unref);
+}
+
+static void
+append_segment (GtkSnapshot   *snapshot,
+                double         x0,
+                double         y0,
+                double         x1,
+                double         y1,
+                double         width,
+                gboolean       dashed,
+                const GdkRGBA *color)
+{
+  gboolean horizontal = fabs (y1 - y0) < fabs (x1 - x0);
+  graphene_rect_t rect, period, dash;
+
+  if (horizontal)
+    graphene_rect_init (&rect, round (MIN (x0, x1)), round (y0 - width / 2), round (fabs (x1 - x0)), width);
+  else
+    graphene_rect_init (&rect, round (x0 - width / 2), round (MIN (y0, y1)), width, round (fabs (y1 - y0)));
+  if (rect.size.width <= 0 || rect.size.height <= 0)
+    return;
+
+  if (!dashed)
+    {
+      gtk_snapshot_append_color (snapshot, color, &rect);
+      return;
+    }
+
+  /* Dashes: one dash repeated along the segment. */
+  if (horizontal)
+    {
+      graphene_rect_init (&period, rect.origin.x, rect.origin.y, 10, width);
+      graphene_rect_init (&dash, rect.origin.x, rect.origin.y, 6, width);
+    }
+  else
+    {
+      graphene_rect_init (&period, rect.origin.x, rect.origin.y, width, 10);
+      graphene_rect_init (&dash, rect.origin.x, rect.origin.y, width, 6);
+    }
+  gtk_snapshot_push_repeat (snapshot, &rect, &period);
+  gtk_snapshot_append_color (snapshot, color, &dash);
+  gtk_snapshot_pop (snapshot);
+}
 
 static void
 draw_links (StormcutCanvas        *self,
             GtkSnapshot           *snapshot,
-            const graphene_rect_t *visible,
-            double                 width,
-            double                 height)
+            const graphene_rect_t *visible)
 {
-  g_autoptr(GArray) segments = NULL;
   double zoom = stormcut_viewport_get_zoom (self->viewport);
-  double line_width = CLAMP (1.6 * zoom, 0.6, 2.4);
-  double head = CLAMP (11.0 * zoom, 0, 13.0);
-  double dashes[2] = { 6.0, 4.0 };
-  cairo_t *cr;
+  double width = zoom >= 0.75 ? 2.0 : 1.0;
+  double head = round (CLAMP (12.0 * zoom, 6.0, 13.0));
 
   if (self->links == NULL || self->links->len == 0)
     return;
 
-  segments = g_array_new (FALSE, FALSE, sizeof (LinkSegment));
+  if ((int) head != self->heads_pixels)
+    {
+      for (guint i = 0; i < 2; i++)
+        for (guint k = 0; k < N_HEADS; k++)
+          g_clear_pointer (&self->heads[i][k], gsk_render_node_unref);
+      self->heads_pixels = (int) head;
+    }
+
   for (guint i = 0; i < self->links->len; i++)
     {
       const LinkGeometry *geometry = &g_array_index (self->links, LinkGeometry, i);
       const StormcutElement *source = element_by_index (self, geometry->source);
       const StormcutElement *target = element_by_index (self, geometry->target);
+      gboolean highlight = is_selected (self, source->id) || is_selected (self, target->id);
+      const GdkRGBA *color = highlight ? &accent : &link_color;
       graphene_rect_t a, b, box;
-      double ax, ay, bx, by, dx, dy, s, t;
-      LinkSegment segment;
+      double points[8];
+      HeadDirection direction;
+      guint n_points;
+      double hx, hy;
 
       element_draw_rect (self, source, &a);
       element_draw_rect (self, target, &b);
@@ -1657,90 +1855,111 @@ draw_links (StormcutCanvas        *self,
       if (!rects_intersect (&box, visible))
         continue;
 
-      ax = a.origin.x + a.size.width / 2;
-      ay = a.origin.y + a.size.height / 2;
-      bx = b.origin.x + b.size.width / 2;
-      by = b.origin.y + b.size.height / 2;
-      dx = bx - ax;
-      dy = by - ay;
-      s = box_exit (a.size.width / 2, a.size.height / 2, dx, dy);
-      t = box_exit (b.size.width / 2, b.size.height / 2, dx, dy);
-      if (s + t >= 1.0)
-        continue; /* the stickies overlap */
+      n_points = route_link (&a, &b, points, &direction);
+      if (n_points == 0)
+        continue;
 
-      stormcut_viewport_board_to_widget (self->viewport, ax + dx * s, ay + dy * s, &segment.x0, &segment.y0);
-      stormcut_viewport_board_to_widget (self->viewport, bx - dx * t, by - dy * t, &segment.x1, &segment.y1);
-      segment.async = geometry->async;
-      segment.highlight = is_selected (self, source->id) || is_selected (self, target->id);
-      g_array_append_val (segments, segment);
-    }
+      for (guint k = 0; k < n_points; k++)
+        stormcut_viewport_board_to_widget (self->viewport, points[2 * k], points[2 * k + 1],
+                                           &points[2 * k], &points[2 * k + 1]);
+      for (guint k = 0; k + 1 < n_points; k++)
+        append_segment (snapshot, points[2 * k], points[2 * k + 1], points[2 * k + 2], points[2 * k + 3],
+                        width, geometry->async, color);
 
-  if (segments->len == 0)
-    return;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_line_width (cr, line_width);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-
-  for (int pass = 0; pass < 4; pass++)
-    {
-      gboolean async = pass & 1;
-      gboolean highlight = (pass & 2) != 0;
-
-      for (guint i = 0; i < segments->len; i++)
+      if (self->heads[highlight][direction] == NULL)
+        self->heads[highlight][direction] = create_head_node (direction, color, self->heads_pixels);
+      hx = points[2 * n_points - 2];
+      hy = points[2 * n_points - 1];
+      switch (direction)
         {
-          const LinkSegment *segment = &g_array_index (segments, LinkSegment, i);
-
-          if (segment->async != async || segment->highlight != highlight)
-            continue;
-          cairo_move_to (cr, segment->x0, segment->y0);
-          cairo_line_to (cr, segment->x1, segment->y1);
+        case HEAD_RIGHT:
+          hx -= head;
+          hy -= head / 2;
+          break;
+        case HEAD_LEFT:
+          hy -= head / 2;
+          break;
+        case HEAD_DOWN:
+          hx -= head / 2;
+          hy -= head;
+          break;
+        case HEAD_UP:
+        case N_HEADS:
+        default:
+          hx -= head / 2;
+          break;
         }
-      cairo_set_dash (cr, dashes, async ? 2 : 0, 0);
-      gdk_cairo_set_source_rgba (cr, highlight ? &accent : &link_color);
-      cairo_stroke (cr);
+      append_node_at (snapshot, self->heads[highlight][direction], round (hx), round (hy));
+
     }
+}
 
-  if (head >= 3.0)
+/* Far away: the links as thin boxes, in the batch's cairo context. */
+static void
+draw_links_batch (StormcutCanvas        *self,
+                  cairo_t               *cr,
+                  const graphene_rect_t *visible)
+{
+  for (int pass = 0; pass < 2; pass++)
     {
-      for (int pass = 0; pass < 2; pass++)
-        {
-          for (guint i = 0; i < segments->len; i++)
-            {
-              const LinkSegment *segment = &g_array_index (segments, LinkSegment, i);
-              double dx = segment->x1 - segment->x0;
-              double dy = segment->y1 - segment->y0;
-              double length = hypot (dx, dy);
-              double ux, uy;
+      gboolean any = FALSE;
 
-              if (segment->highlight != (pass == 1) || length < 1e-6)
-                continue;
-              ux = dx / length;
-              uy = dy / length;
-              cairo_move_to (cr, segment->x1, segment->y1);
-              cairo_line_to (cr, segment->x1 - ux * head - uy * head * 0.45, segment->y1 - uy * head + ux * head * 0.45);
-              cairo_line_to (cr, segment->x1 - ux * head + uy * head * 0.45, segment->y1 - uy * head - ux * head * 0.45);
-              cairo_close_path (cr);
+      for (guint i = 0; self->links != NULL && i < self->links->len; i++)
+        {
+          const LinkGeometry *geometry = &g_array_index (self->links, LinkGeometry, i);
+          graphene_rect_t a, b, box;
+          double points[8];
+          HeadDirection direction;
+          guint n_points;
+
+          if (geometry->async != (pass == 1))
+            continue;
+
+          element_draw_rect (self, element_by_index (self, geometry->source), &a);
+          element_draw_rect (self, element_by_index (self, geometry->target), &b);
+          graphene_rect_union (&a, &b, &box);
+          if (!rects_intersect (&box, visible))
+            continue;
+
+          n_points = route_link (&a, &b, points, &direction);
+          for (guint k = 0; k < n_points; k++)
+            stormcut_viewport_board_to_widget (self->viewport, points[2 * k], points[2 * k + 1],
+                                               &points[2 * k], &points[2 * k + 1]);
+          for (guint k = 0; k + 1 < n_points; k++)
+            {
+              double x0 = points[2 * k], y0 = points[2 * k + 1], x1 = points[2 * k + 2], y1 = points[2 * k + 3];
+
+              /* Boxes only: cairo fills a path of rectangles much faster than strokes. */
+              if (fabs (y1 - y0) < fabs (x1 - x0))
+                cairo_rectangle (cr, MIN (x0, x1), y0 - 0.5, fabs (x1 - x0), 1);
+              else
+                cairo_rectangle (cr, x0 - 0.5, MIN (y0, y1), 1, fabs (y1 - y0));
+              any = TRUE;
             }
-          gdk_cairo_set_source_rgba (cr, pass == 1 ? &accent : &link_color);
+        }
+
+      if (any)
+        {
+          GdkRGBA color = link_color;
+
+          color.alpha = pass == 1 ? 0.35f : 0.6f;
+          gdk_cairo_set_source_rgba (cr, &color);
           cairo_fill (cr);
         }
     }
-
-  cairo_destroy (cr);
 }
 
 /* Far away: every sticky a plain box, one fill per colour, in one cairo node. */
 static void
-draw_stickies_batch (StormcutCanvas *self,
-                     GtkSnapshot    *snapshot,
-                     GArray         *visible,
-                     double          width,
-                     double          height)
+draw_stickies_batch (StormcutCanvas        *self,
+                     cairo_t               *cr,
+                     GArray                *visible,
+                     const graphene_rect_t *area)
 {
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   const GdkRGBA *marks[3] = { &unassigned_color, &search_color, &accent };
   gboolean has_contexts = stormcut_model_get_contexts (self->model)->len > 0;
+
+  draw_links_batch (self, cr, area);
 
   for (guint slot = 0; slot < self->slots->len; slot++)
     {
@@ -1803,7 +2022,39 @@ draw_stickies_batch (StormcutCanvas *self,
         }
     }
 
+}
+
+/* The warning badge: an orange dot with the number of warnings, drawn once per number. */
+static GskRenderNode *
+create_badge_node (guint count)
+{
+  const double radius = 9.0, ring = 1.5, size = 2 * (radius + ring);
+  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, size, size));
+  cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
+  g_autofree char *text = count > 9 ? g_strdup ("9+") : g_strdup_printf ("%u", count);
+  PangoRectangle logical;
+
+  cairo_arc (cr, size / 2, size / 2, radius + ring, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &white);
+  cairo_fill (cr);
+  cairo_arc (cr, size / 2, size / 2, radius, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &badge_color);
+  cairo_fill (cr);
+
+  pango_font_description_set_absolute_size (font, (count > 9 ? 9 : 11) * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  cairo_move_to (cr, size / 2 - (double) logical.width / PANGO_SCALE / 2,
+                 size / 2 - (double) logical.height / PANGO_SCALE / 2);
+  gdk_cairo_set_source_rgba (cr, &white);
+  pango_cairo_show_layout (cr, layout);
   cairo_destroy (cr);
+
+  return node;
 }
 
 static void
@@ -1812,28 +2063,14 @@ draw_badge (StormcutCanvas        *self,
             const graphene_rect_t *rect,
             guint                  count)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_new (self->pango_context);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
-  g_autofree char *text = count > 9 ? g_strdup ("9+") : g_strdup_printf ("%u", count);
-  double radius = 9.0;
-  double cx = rect->origin.x + rect->size.width - 3;
-  double cy = rect->origin.y + 3;
-  PangoRectangle logical;
+  guint slot = MIN (count, 10) - 1;
 
-  append_circle (snapshot, cx, cy, radius + 1.5, &white);
-  append_circle (snapshot, cx, cy, radius, &badge_color);
+  if (self->badges[slot] == NULL)
+    self->badges[slot] = create_badge_node (count);
 
-  pango_font_description_set_absolute_size (font, 11 * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (cx - (double) logical.width / PANGO_SCALE / 2,
-                                                          cy - (double) logical.height / PANGO_SCALE / 2));
-  gtk_snapshot_append_layout (snapshot, layout, &white);
-  gtk_snapshot_restore (snapshot);
+  append_node_at (snapshot, self->badges[slot],
+                  round (rect->origin.x + rect->size.width - 3 - 10.5),
+                  round (rect->origin.y + 3 - 10.5));
 }
 
 static void
@@ -2066,35 +2303,14 @@ draw_interaction (StormcutCanvas *self,
     }
 }
 
-/* Draws the board as seen through the viewport at @width × @height pixels. */
-static void
-draw_board (StormcutCanvas *self,
-            GtkSnapshot    *snapshot,
-            double          width,
-            double          height)
+/* The stickies that intersect @area in drawing order, then those being dragged, on top. */
+static GArray *
+collect_visible (StormcutCanvas        *self,
+                 const graphene_rect_t *area)
 {
-  g_autoptr(GArray) visible = NULL;
-  double zoom = stormcut_viewport_get_zoom (self->viewport);
-  graphene_rect_t area;
-  double ox, oy;
-  gboolean batch, has_contexts;
+  GArray *visible = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  draw_grid (self, snapshot, width, height);
-  self->n_drawn = 0;
-  if (self->model == NULL)
-    return;
-
-  ensure_index (self);
-  ensure_search (self);
-  stormcut_viewport_get_origin (self->viewport, &ox, &oy);
-  graphene_rect_init (&area, ox, oy, width / zoom, height / zoom);
-
-  draw_frames (self, snapshot, &area);
-  draw_links (self, snapshot, &area, width, height);
-
-  /* What to draw: the visible stickies, then those being dragged, on top. */
-  visible = g_array_new (FALSE, FALSE, sizeof (guint));
-  index_query (self, &area, visible);
+  index_query (self, area, visible);
   if (self->drag_elements != NULL && (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_FRAME_MOVE))
     {
       GHashTableIter iter;
@@ -2119,27 +2335,159 @@ draw_board (StormcutCanvas *self,
           if (i < 0)
             continue;
           element_draw_rect (self, element_by_index (self, i), &rect);
-          if (rects_intersect (&rect, &area))
+          if (rects_intersect (&rect, area))
             g_array_append_val (visible, i);
         }
     }
+
+  return visible;
+}
+
+/* Something the far-away layer shows has changed. */
+static void
+invalidate_layer (StormcutCanvas *self)
+{
+  self->stamp_counter++;
+}
+
+/* Far away: frames, links and stickies are drawn once into a texture covering the board
+ * (or a generous part of it) and only moved while the view pans. */
+static void
+draw_far_layer (StormcutCanvas        *self,
+                GtkSnapshot           *snapshot,
+                const graphene_rect_t *visible_area,
+                double                 width,
+                double                 height)
+{
+  double zoom = stormcut_viewport_get_zoom (self->viewport);
+  guint64 revision = stormcut_model_get_revision (self->model);
+  double wx, wy;
+
+  if (self->layer == NULL || self->layer_zoom != zoom || self->layer_revision != revision ||
+      self->layer_stamp != self->stamp_counter ||
+      !graphene_rect_contains_rect (&self->layer_area, visible_area))
+    {
+      g_autoptr(GArray) visible = NULL;
+      g_autoptr(GskRenderNode) content = NULL;
+      StormcutViewport *view = self->viewport;
+      StormcutViewport *layer_view = stormcut_viewport_new ();
+      GtkSnapshot *layer_snapshot;
+      graphene_rect_t area, board;
+      double max_side = 4096.0;
+      cairo_surface_t *pixels;
+      cairo_t *cr;
+      int w, h;
+
+      /* The whole board when it is small enough at this zoom, else a generous part of it
+       * around the view, so that panning can go on with the same picture. */
+      graphene_rect_inset_r (&self->bounds, -STORMCUT_BOARD_GRID, -STORMCUT_BOARD_GRID, &board);
+      graphene_rect_inset_r (visible_area, -visible_area->size.width / 4, -visible_area->size.height / 4, &area);
+      graphene_rect_union (&board, &area, &area);
+      if (area.size.width * zoom > max_side || area.size.height * zoom > max_side)
+        graphene_rect_inset_r (visible_area,
+                               -MAX (0.0, MIN (visible_area->size.width / 2,
+                                               (max_side / zoom - visible_area->size.width) / 2)),
+                               -MAX (0.0, MIN (visible_area->size.height / 2,
+                                               (max_side / zoom - visible_area->size.height) / 2)),
+                               &area);
+      w = (int) ceil (area.size.width * zoom);
+      h = (int) ceil (area.size.height * zoom);
+
+      stormcut_viewport_set_zoom_limits (layer_view, zoom, zoom);
+      stormcut_viewport_zoom_at (layer_view, zoom, 0, 0);
+      stormcut_viewport_set_origin (layer_view, area.origin.x, area.origin.y);
+      stormcut_viewport_set_view_size (layer_view, w, h);
+
+      /* Draw with the layer's own viewport, then put the view's back. */
+      self->viewport = layer_view;
+      visible = collect_visible (self, &area);
+      /* Into pixels once, the stickies straight with cairo, the frame titles over them;
+       * the node only paints the pixels. */
+      pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (w, 1), MAX (h, 1));
+      cr = cairo_create (pixels);
+      layer_snapshot = gtk_snapshot_new ();
+      draw_frames (self, layer_snapshot, &area, TRUE);
+      content = gtk_snapshot_free_to_node (layer_snapshot);
+      if (content != NULL)
+        gsk_render_node_draw (content, cr);
+      g_clear_pointer (&content, gsk_render_node_unref);
+      draw_stickies_batch (self, cr, visible, &area);
+      layer_snapshot = gtk_snapshot_new ();
+      draw_frames (self, layer_snapshot, &area, FALSE);
+      content = gtk_snapshot_free_to_node (layer_snapshot);
+      if (content != NULL)
+        gsk_render_node_draw (content, cr);
+      cairo_destroy (cr);
+      self->viewport = view;
+      g_object_unref (layer_view);
+
+      g_clear_pointer (&self->layer, gsk_render_node_unref);
+      self->layer = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, w, h));
+      cr = gsk_cairo_node_get_draw_context (self->layer);
+      cairo_set_source_surface (cr, pixels, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (pixels);
+
+      self->layer_n_drawn = visible->len;
+      self->layer_area = area;
+      self->layer_zoom = zoom;
+      self->layer_revision = revision;
+      self->layer_stamp = self->stamp_counter;
+    }
+
+  self->n_drawn = self->layer_n_drawn;
+  stormcut_viewport_board_to_widget (self->viewport, self->layer_area.origin.x, self->layer_area.origin.y, &wx, &wy);
+  append_node_at (snapshot, self->layer, round (wx), round (wy));
+}
+
+/* Draws the board as seen through the viewport at @width × @height pixels. */
+static void
+draw_board (StormcutCanvas *self,
+            GtkSnapshot    *snapshot,
+            double          width,
+            double          height)
+{
+  g_autoptr(GArray) visible = NULL;
+  double zoom = stormcut_viewport_get_zoom (self->viewport);
+  gboolean with_text = zoom * 13.0 >= MIN_TEXT_PIXELS;
+  gboolean with_badges = zoom * 100.0 >= MIN_DECOR_PIXELS;
+  graphene_rect_t area;
+  double ox, oy;
+  gboolean has_contexts;
+
+  gtk_snapshot_append_color (snapshot, &board_background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->model == NULL)
+    {
+      self->n_drawn = 0;
+      draw_grid (self, snapshot, width, height);
+      return;
+    }
+
+  ensure_index (self);
+  ensure_search (self);
+  stormcut_viewport_get_origin (self->viewport, &ox, &oy);
+  graphene_rect_init (&area, ox, oy, width / zoom, height / zoom);
+
+  if (zoom < LOD_BATCH_ZOOM)
+    {
+      draw_grid (self, snapshot, width, height);
+      draw_far_layer (self, snapshot, &area, width, height);
+      draw_interaction (self, snapshot);
+      return;
+    }
+
+  draw_frames (self, snapshot, &area, TRUE);
+  draw_grid (self, snapshot, width, height);
+  draw_frames (self, snapshot, &area, FALSE);
+  draw_links (self, snapshot, &area);
+
+  visible = collect_visible (self, &area);
   self->n_drawn = visible->len;
-
   has_contexts = stormcut_model_get_contexts (self->model)->len > 0;
-  batch = zoom < LOD_BATCH_ZOOM;
-  if (batch)
-    {
-      draw_stickies_batch (self, snapshot, visible, width, height);
-    }
-  else
-    {
-      gboolean with_text = zoom * 13.0 >= MIN_TEXT_PIXELS;
-      gboolean with_badges = zoom * 100.0 >= MIN_DECOR_PIXELS;
-
-      for (guint k = 0; k < visible->len; k++)
-        draw_sticky (self, snapshot, g_array_index (visible, guint, k), with_text, with_badges, has_contexts);
-      draw_selection (self, snapshot, visible, zoom);
-    }
+  for (guint k = 0; k < visible->len; k++)
+    draw_sticky (self, snapshot, g_array_index (visible, guint, k), with_text, with_badges, has_contexts);
+  draw_selection (self, snapshot, visible, zoom);
 
   draw_interaction (self, snapshot);
 }
@@ -2176,6 +2524,7 @@ begin_editing (StormcutCanvas        *self,
   if (self->edit_mode != EDIT_NONE)
     finish_editing (self, TRUE, FALSE);
 
+  invalidate_layer (self);
   self->edit_mode = mode;
   self->edit_kind = kind;
   self->edit_rect = *rect;
@@ -2249,6 +2598,7 @@ finish_editing (StormcutCanvas *self,
 
   /* Leave editing first: hiding the editor moves the focus, which calls back here. */
   self->edit_mode = EDIT_NONE;
+  invalidate_layer (self);
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->editor))));
   if (restore_focus || gtk_widget_has_focus (self->editor))
     gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -2562,6 +2912,7 @@ update_hover (StormcutCanvas *self,
 static void
 reset_drag (StormcutCanvas *self)
 {
+  invalidate_layer (self);
   self->drag_mode = DRAG_NONE;
   self->drag_moved = FALSE;
   self->drag_select_on_release = FALSE;
@@ -2825,6 +3176,8 @@ stormcut_canvas_pointer_motion (StormcutCanvas *self,
 
   self->last_wx = x;
   self->last_wy = y;
+  if (self->drag_mode != DRAG_PAN)
+    invalidate_layer (self);
   update_cursor (self, x, y);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -3191,6 +3544,7 @@ model_changed_cb (StormcutModel  *model,
 
   self->index_dirty = TRUE;
   self->search_dirty = TRUE;
+  invalidate_layer (self);
 
   if (self->drag_mode != DRAG_NONE)
     reset_drag (self);
@@ -3204,10 +3558,14 @@ model_changed_cb (StormcutModel  *model,
           if (g_strcmp0 (self->hover_id, id) == 0)
             g_clear_pointer (&self->hover_id, g_free);
         }
-      else if (type == STORMCUT_OBJECT_CONTEXT && g_strcmp0 (self->selected_context, id) == 0)
+      else if (type == STORMCUT_OBJECT_CONTEXT)
         {
-          g_clear_pointer (&self->selected_context, g_free);
-          selection_lost = TRUE;
+          g_hash_table_remove (self->titles, id);
+          if (g_strcmp0 (self->selected_context, id) == 0)
+            {
+              g_clear_pointer (&self->selected_context, g_free);
+              selection_lost = TRUE;
+            }
         }
 
       if (self->edit_mode != EDIT_NONE && g_strcmp0 (self->edit_target, id) == 0)
@@ -3834,6 +4192,7 @@ stormcut_canvas_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
   g_clear_object (&self->viewport);
   g_clear_object (&self->pango_context);
+  clear_pictures (self);
 
   G_OBJECT_CLASS (stormcut_canvas_parent_class)->dispose (object);
 }
@@ -3847,6 +4206,7 @@ stormcut_canvas_finalize (GObject *object)
   index_clear (self);
   g_array_unref (self->slots);
   g_hash_table_unref (self->layouts);
+  g_hash_table_unref (self->titles);
   g_hash_table_unref (self->problems);
   g_hash_table_unref (self->search_hits);
   g_hash_table_unref (self->selection);
@@ -4013,6 +4373,7 @@ stormcut_canvas_init (StormcutCanvas *self)
   self->pango_context = stormcut_board_style_create_pango_context ();
   self->slots = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, layout_entry_free);
+  self->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->search_hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->selection = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -4105,8 +4466,11 @@ stormcut_canvas_set_model (StormcutCanvas *self,
   self->index_dirty = TRUE;
   self->search_dirty = TRUE;
   self->paste_count = 0;
+  invalidate_layer (self);
+  g_clear_pointer (&self->layer, gsk_render_node_unref);
   index_clear (self);
   g_hash_table_remove_all (self->layouts);
+  g_hash_table_remove_all (self->titles);
   g_hash_table_remove_all (self->problems);
   g_clear_pointer (&self->hover_id, g_free);
   g_clear_pointer (&self->anchor_id, g_free);
@@ -4327,6 +4691,7 @@ stormcut_canvas_set_highlight_unassigned (StormcutCanvas *self,
     return;
 
   self->highlight_unassigned = highlight;
+  invalidate_layer (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_UNASSIGNED]);
 }
@@ -4355,6 +4720,7 @@ stormcut_canvas_set_search_text (StormcutCanvas *self,
   g_free (self->search_text);
   self->search_text = g_steal_pointer (&folded);
   self->search_dirty = TRUE;
+  invalidate_layer (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
 }
