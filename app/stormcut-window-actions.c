@@ -127,6 +127,21 @@ save_as_action (GtkWidget  *widget,
 }
 
 static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StormcutWindow *self = STORMCUT_WINDOW (widget);
+
+  /* A document is written as it is edited: only a board that has no file yet needs asking. */
+  stormcut_properties_panel_commit (self->properties_panel);
+  if (stormcut_model_get_path (self->model) == NULL)
+    stormcut_window_ask_save_as (self, FALSE);
+  else
+    stormcut_window_show_status (self, _("Saved. Every change is written to the file as you make it."));
+}
+
+static void
 export_xml_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -210,6 +225,7 @@ forward_to_canvas_action (GtkWidget  *widget,
 void
 stormcut_window_class_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

@@ -508,6 +508,10 @@ START_TEST (test_new_board_then_save_as)
   ck_assert_msg (stormcut_window_save_as (window, path, &error), "%s", error != NULL ? error->message : "");
   ck_assert (!stormcut_window_has_unsaved_work (window));
 
+  /* Ctrl+S on a document only says that it is saved. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  ck_assert (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), STORMCUT_TYPE_WINDOW, "status_revealer"))));
+
   /* From now on every edit is durable. */
   add_sticky (window, STORMCUT_KIND_COMMAND, "예약 신청");
   reread = stormcut_model_open (path, &error);
