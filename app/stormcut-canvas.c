@@ -4041,8 +4041,19 @@ stormcut_canvas_size_allocate (GtkWidget *widget,
           stormcut_viewport_board_rect_to_widget (self->viewport, &area, &rect);
         }
 
+      /* Wider than the sticky while the name does not fit, up to three times its width. */
       gtk_widget_measure (self->editor, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
       allocation.width = MAX ((int) rect.size.width, MAX (min_width, 60));
+      {
+        g_autoptr(PangoLayout) layout =
+          gtk_widget_create_pango_layout (self->editor, gtk_editable_get_text (GTK_EDITABLE (self->editor)));
+        int text_width = 0;
+
+        pango_layout_set_attributes (layout, gtk_text_get_attributes (GTK_TEXT (self->editor)));
+        pango_layout_get_pixel_size (layout, &text_width, NULL);
+        allocation.width = MAX (allocation.width,
+                                MIN (text_width + 16, (int) (3 * MAX (rect.size.width, 60))));
+      }
       gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, allocation.width, &min_height, &nat_height, NULL, NULL);
       allocation.height = nat_height;
       allocation.x = (int) (rect.origin.x + (rect.size.width - allocation.width) / 2);
@@ -4396,6 +4407,7 @@ stormcut_canvas_init (StormcutCanvas *self)
   gtk_widget_set_visible (self->editor, FALSE);
   gtk_text_set_max_length (GTK_TEXT (self->editor), 500);
   g_signal_connect (self->editor, "activate", G_CALLBACK (editor_activate_cb), self);
+  g_signal_connect_swapped (self->editor, "changed", G_CALLBACK (gtk_widget_queue_allocate), self);
   controller = gtk_event_controller_focus_new ();
   g_signal_connect (controller, "leave", G_CALLBACK (editor_focus_leave_cb), self);
   gtk_widget_add_controller (self->editor, controller);
