@@ -1180,6 +1180,7 @@ create_context (StormcutCanvas        *self,
   GError *error = NULL;
   gboolean ok = FALSE;
 
+  /* TRANSLATORS: name of a new bounded context until the user types one; %u is a number */
   name = g_strdup_printf (_("Context %u"), stormcut_model_get_contexts (self->model)->len + 1);
 
   stormcut_model_begin_group (self->model, _("Add bounded context"));
