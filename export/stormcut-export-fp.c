@@ -453,6 +453,10 @@ book_start_sheet (Book       *book,
       g_autofree char *width = g_strdup_printf ("%d", widths[i]);
 
       book_start (book, "Column");
+      /* LibreOffice's default SpreadsheetML import (orcus) carries the column position
+       * over from the previous sheet unless the first column says where it is. */
+      if (i == 0)
+        book_attribute (book, "ss:Index", "1");
       book_attribute (book, "ss:Width", width);
       book_end (book);
     }
@@ -513,6 +517,15 @@ book_title_row (Book       *book,
   book_end (book);
 }
 
+/* A row of column titles, tall enough for two lines (not every reader fits rows to wrapped
+ * text). */
+static void
+book_header_row_start (Book *book)
+{
+  book_start (book, "Row");
+  book_attribute (book, "ss:Height", "30");
+}
+
 static void
 book_empty_row (Book *book)
 {
@@ -535,7 +548,7 @@ write_fp_sheet (Book                  *book,
   book_label_row (book, _("Counting method"), stormcut_fp_method_get_label (table->method), 3);
   book_empty_row (book);
 
-  book_start (book, "Row");
+  book_header_row_start (book);
   for (guint i = 0; i < N_COLUMNS; i++)
     book_text (book, "header", column_title (i));
   book_end (book);
@@ -581,7 +594,7 @@ write_summary_sheet (Book                  *book,
   book_empty_row (book);
 
   /* Per function type. */
-  book_start (book, "Row");
+  book_header_row_start (book);
   book_text (book, "header", column_title (COL_TYPE));
   book_text (book, "header", _("Rows"));
   book_text (book, "header", column_title (COL_FP));
@@ -618,7 +631,7 @@ write_summary_sheet (Book                  *book,
   book_empty_row (book);
 
   /* Per service: rows counted by type, then FP. */
-  book_start (book, "Row");
+  book_header_row_start (book);
   book_text (book, "header", column_title (COL_SERVICE));
   for (guint type = 0; type < STORMCUT_FP_N_TYPES; type++)
     book_text (book, "header", stormcut_fp_type_to_string (type));
@@ -698,7 +711,7 @@ write_cost_sheet (Book                  *book,
   book_label_row (book, _("Price edition"), stormcut_cost_edition_get_label (estimate.edition), 3);
   book_empty_row (book);
 
-  book_start (book, "Row");
+  book_header_row_start (book);
   book_text (book, "header", _("Item"));
   book_text (book, "header", _("Level"));
   book_text (book, "header", _("Factor"));

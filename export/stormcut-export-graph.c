@@ -12,6 +12,7 @@
  */
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "stormcut-export-private.h"
 
@@ -96,61 +97,6 @@ write_dot (Agraph_t  *graph,
   return g_bytes_new_with_free_func (buffer, size, free, buffer);
 }
 
-GBytes *
-stormcut_export_render_graph (Agraph_t        *graph,
-                              StormcutFormat   format,
-                              GError         **error)
-{
-  GVC_t *gvc;
-  g_autofree char *detail = NULL;
-  const char *gv_format;
-  char *data = NULL;
-  unsigned int length = 0;
-  GBytes *bytes;
-
-  if (format == STORMCUT_FORMAT_DOT)
-    return write_dot (graph, error);
-
-  gv_format = graphviz_format (format);
-  g_return_val_if_fail (gv_format != NULL, NULL);
-
-  if (graphviz_context == NULL)
-    graphviz_context = gvContext ();
-  gvc = graphviz_context;
-  if (gvc == NULL)
-    {
-      g_set_error (error, STORMCUT_EXPORT_ERROR, STORMCUT_EXPORT_ERROR_RENDER,
-                   _("Graphviz could not start. Reinstall Graphviz (Debian packages graphviz and libgvc6)."));
-      return NULL;
-    }
-
-  if (gvLayout (gvc, graph, "dot") != 0)
-    {
-      detail = graphviz_last_message ();
-      g_set_error (error, STORMCUT_EXPORT_ERROR, STORMCUT_EXPORT_ERROR_RENDER,
-                   _("Graphviz could not lay out the diagram (%s). Check that the Graphviz “dot” layout plugin is installed: run “dot -c” as administrator."),
-                   detail);
-      return NULL;
-    }
-
-  if (gvRenderData (gvc, graph, gv_format, &data, &length) != 0 || data == NULL)
-    {
-      detail = graphviz_last_message ();
-      gvFreeLayout (gvc, graph);
-      if (data != NULL)
-        gvFreeRenderData (data);
-      g_set_error (error, STORMCUT_EXPORT_ERROR, STORMCUT_EXPORT_ERROR_RENDER,
-                   _("Graphviz could not write %s (%s). Check that its renderer plugins are installed (Debian package libgvc6) and registered: run “dot -c” as administrator."),
-                   stormcut_format_get_label (format), detail);
-      return NULL;
-    }
-
-  bytes = g_bytes_new (data, length);
-  gvFreeRenderData (data);
-  gvFreeLayout (gvc, graph);
-
-  return bytes;
-}
 
 /* --- object ids ------------------------------------------------------------------------ *
  *
@@ -276,6 +222,63 @@ static Agdisc_t ordered_disc = {
   NULL, /* and its I/O discipline */
 };
 
+/* Reading DOT back from memory, with the same ordered ids. */
+
+typedef struct {
+  const char *data;
+  gsize       length;
+  gsize       position;
+} MemoryReader;
+
+static int
+memory_read (void *chan,
+             char *buffer,
+             int   size)
+{
+  MemoryReader *reader = chan;
+  gsize n = MIN ((gsize) MAX (size, 0), reader->length - reader->position);
+
+  memcpy (buffer, reader->data + reader->position, n);
+  reader->position += n;
+  return (int) n;
+}
+
+static Agiodisc_t memory_io = {
+  memory_read,
+  NULL, /* Graphviz's writer, filled in on first use */
+  NULL,
+};
+
+static Agdisc_t reading_disc = {
+  NULL, /* Graphviz's memory discipline, filled in on first use */
+  &ordered_ids,
+  &memory_io,
+};
+
+static Agraph_t *
+read_dot (GBytes  *dot,
+          GError **error)
+{
+  MemoryReader reader = { NULL, 0, 0 };
+  g_autofree char *detail = NULL;
+  Agraph_t *graph;
+
+  reader.data = g_bytes_get_data (dot, &reader.length);
+  memory_io.putstr = AgIoDisc.putstr;
+  memory_io.flush = AgIoDisc.flush;
+  reading_disc.mem = &AgMemDisc;
+
+  agreadline (1);
+  graph = agread (&reader, &reading_disc);
+  if (graph == NULL)
+    {
+      detail = graphviz_last_message ();
+      g_set_error (error, STORMCUT_EXPORT_ERROR, STORMCUT_EXPORT_ERROR_RENDER,
+                   _("Graphviz could not read the diagram back (%s)."), detail);
+    }
+  return graph;
+}
+
 /* --- helpers for the diagram builders ------------------------------------------------ */
 
 Agraph_t *
@@ -373,6 +376,73 @@ stormcut_export_append_wrapped (GString    *out,
           width += word_width;
         }
     }
+}
+
+GBytes *
+stormcut_export_render_graph (Agraph_t        *built,
+                              StormcutFormat   format,
+                              GError         **error)
+{
+  g_autoptr(GBytes) dot = NULL;
+  g_autoptr(Agraph_t) graph = NULL;
+  g_autofree char *detail = NULL;
+  const char *gv_format;
+  char *data = NULL;
+  unsigned int length = 0;
+  GBytes *bytes;
+  GVC_t *gvc;
+
+  dot = write_dot (built, error);
+  if (dot == NULL || format == STORMCUT_FORMAT_DOT)
+    return g_steal_pointer (&dot);
+
+  gv_format = graphviz_format (format);
+  g_return_val_if_fail (gv_format != NULL, NULL);
+
+  /* Lay out the DOT text, read back, rather than the graph as built: the order of nodes and
+   * edges in the text is not the order they were made in, dot's result depends on that
+   * order, and so the pictures Stormcut draws are exactly those `dot` draws from the DOT
+   * file Stormcut writes. */
+  graph = read_dot (dot, error);
+  if (graph == NULL)
+    return NULL;
+
+  if (graphviz_context == NULL)
+    graphviz_context = gvContext ();
+  gvc = graphviz_context;
+  if (gvc == NULL)
+    {
+      g_set_error (error, STORMCUT_EXPORT_ERROR, STORMCUT_EXPORT_ERROR_RENDER,
+                   _("Graphviz could not start. Reinstall Graphviz (Debian packages graphviz and libgvc6)."));
+      return NULL;
+    }
+
+  if (gvLayout (gvc, graph, "dot") != 0)
+    {
+      detail = graphviz_last_message ();
+      g_set_error (error, STORMCUT_EXPORT_ERROR, STORMCUT_EXPORT_ERROR_RENDER,
+                   _("Graphviz could not lay out the diagram (%s). Check that the Graphviz “dot” layout plugin is installed: run “dot -c” as administrator."),
+                   detail);
+      return NULL;
+    }
+
+  if (gvRenderData (gvc, graph, gv_format, &data, &length) != 0 || data == NULL)
+    {
+      detail = graphviz_last_message ();
+      gvFreeLayout (gvc, graph);
+      if (data != NULL)
+        gvFreeRenderData (data);
+      g_set_error (error, STORMCUT_EXPORT_ERROR, STORMCUT_EXPORT_ERROR_RENDER,
+                   _("Graphviz could not write %s (%s). Check that its renderer plugins are installed (Debian package libgvc6) and registered: run “dot -c” as administrator."),
+                   stormcut_format_get_label (format), detail);
+      return NULL;
+    }
+
+  bytes = g_bytes_new (data, length);
+  gvFreeRenderData (data);
+  gvFreeLayout (gvc, graph);
+
+  return bytes;
 }
 
 GBytes *

@@ -1,0 +1,180 @@
+/* bench-export.c: each diagram of a generated 10,000-element model, Stormcut against `dot`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run with `meson test -C <build> --benchmark -v bench-export`.  For every diagram it writes
+ * the DOT file Stormcut makes, then alternately times Stormcut's in-process export (build
+ * the graph from the model, lay it out, render) and the `dot` command on that DOT file
+ * (start, parse, lay out, render), in the same run and the same output format, and prints
+ * the medians and their ratio (target: Stormcut within 1.1× of dot).  It asserts nothing
+ * about speed, only that every run gives the same bytes and that `dot` succeeds.
+ *
+ * Environment: STORMCUT_BENCH_ELEMENTS (default 10000), STORMCUT_BENCH_FORMAT (svg, png or
+ * pdf; default svg), STORMCUT_BENCH_RUNS (default 5; the event flow, which takes dot tens
+ * of seconds at 10,000 stickies, runs at most 3 times).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <stormcut/stormcut-export.h>
+#include "test-common.h"
+
+#define SEED 20260101
+
+static double
+elapsed_ms (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static guint
+env_uint (const char *name,
+          guint       fallback)
+{
+  const char *value = g_getenv (name);
+  guint64 parsed;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT, &parsed, NULL))
+    return fallback;
+  return (guint) parsed;
+}
+
+/* Runs `dot -T<format> <dot_path> -o /dev/null`; returns the time in ms, or < 0 on failure. */
+static double
+run_dot (const char *dot,
+         const char *format,
+         const char *dot_path)
+{
+  g_autofree char *type = g_strconcat ("-T", format, NULL);
+  const char *argv[] = { dot, type, dot_path, "-o", "/dev/null", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                     NULL, &err, &status, &error))
+    {
+      g_printerr ("bench-export: cannot run %s: %s\n", dot, error->message);
+      return -1;
+    }
+  ms = elapsed_ms (start);
+
+  if (!g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("bench-export: %s failed: %s\n%s\n", dot, error->message, err != NULL ? err : "");
+      return -1;
+    }
+  return ms;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  static const StormcutExportWhat diagrams[] = {
+    STORMCUT_EXPORT_CONTEXT_MAP, STORMCUT_EXPORT_SERVICES, STORMCUT_EXPORT_FLOW,
+  };
+  guint n_elements = env_uint ("STORMCUT_BENCH_ELEMENTS", 10000);
+  guint n_runs = MIN (env_uint ("STORMCUT_BENCH_RUNS", 5), 50);
+  const char *format_name = g_getenv ("STORMCUT_BENCH_FORMAT");
+  g_autofree char *dot = g_find_program_in_path ("dot");
+  g_autoptr(StormcutModel) model = NULL;
+  StormcutFormat format = STORMCUT_FORMAT_SVG;
+  gboolean ok = TRUE;
+
+  if (format_name != NULL
+      && (!stormcut_format_from_string (format_name, &format) || !stormcut_export_supports (STORMCUT_EXPORT_FLOW, format)
+          || format == STORMCUT_FORMAT_DOT))
+    {
+      g_printerr ("bench-export: STORMCUT_BENCH_FORMAT must be svg, png or pdf\n");
+      return EXIT_FAILURE;
+    }
+
+  model = stormcut_test_generate_model (n_elements, SEED);
+  if (model == NULL || stormcut_model_get_n_elements (model) < n_elements)
+    {
+      g_printerr ("bench-export: the generator did not give a %u-element model\n", n_elements);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("# %u elements, %u contexts, %u links; format %s; dot: %s\n",
+           stormcut_model_get_n_elements (model), stormcut_model_get_contexts (model)->len,
+           stormcut_model_get_links (model)->len, stormcut_format_to_string (format),
+           dot != NULL ? dot : "not found");
+
+  for (guint d = 0; d < G_N_ELEMENTS (diagrams); d++)
+    {
+      StormcutExportWhat what = diagrams[d];
+      const char *name = stormcut_export_what_to_string (what);
+      guint runs = what == STORMCUT_EXPORT_FLOW ? MIN (n_runs, 3) : n_runs;
+      g_autofree char *file = g_strconcat (name, ".dot", NULL);
+      g_autofree char *dot_path = stormcut_test_tmp_path (file);
+      g_autofree double *ours = g_new0 (double, runs);
+      g_autofree double *theirs = g_new0 (double, runs);
+      g_autoptr(GBytes) first = NULL;
+      g_autoptr(GError) error = NULL;
+      double write_dot_ms;
+      gint64 start;
+
+      start = g_get_monotonic_time ();
+      if (!stormcut_export_to_file (model, what, STORMCUT_FORMAT_DOT, dot_path, &error))
+        {
+          g_printerr ("bench-export: %s as DOT: %s\n", name, error->message);
+          return EXIT_FAILURE;
+        }
+      write_dot_ms = elapsed_ms (start);
+
+      for (guint run = 0; run < runs; run++)
+        {
+          g_autoptr(GBytes) bytes = NULL;
+
+          /* Alternate who goes first, so that neither always finds the caches warm. */
+          if (dot != NULL && run % 2 == 1)
+            theirs[run] = run_dot (dot, stormcut_format_to_string (format), dot_path);
+
+          start = g_get_monotonic_time ();
+          bytes = stormcut_export_to_bytes (model, what, format, &error);
+          ours[run] = elapsed_ms (start);
+          if (bytes == NULL)
+            {
+              g_printerr ("bench-export: %s: %s\n", name, error->message);
+              return EXIT_FAILURE;
+            }
+          if (first == NULL)
+            first = g_bytes_ref (bytes);
+          else if (format == STORMCUT_FORMAT_SVG && !g_bytes_equal (first, bytes))
+            {
+              /* PNG and PDF embed nothing variable either, but only SVG is compared: cairo's
+               * PDF carries a creation date. */
+              g_printerr ("bench-export: %s: two runs gave different output\n", name);
+              ok = FALSE;
+            }
+
+          if (dot != NULL && run % 2 == 0)
+            theirs[run] = run_dot (dot, stormcut_format_to_string (format), dot_path);
+          if (dot != NULL && theirs[run] < 0)
+            return EXIT_FAILURE;
+        }
+
+      {
+        double our_median = stormcut_test_median (ours, runs);
+
+        if (dot != NULL)
+          {
+            double dot_median = stormcut_test_median (theirs, runs);
+
+            g_print ("%-12s stormcut %9.1f ms   dot %9.1f ms   ratio %.2f (target <= 1.10)   "
+                     "DOT written in %.1f ms, %zu bytes of %s   [%u runs]\n",
+                     name, our_median, dot_median, our_median / dot_median, write_dot_ms,
+                     g_bytes_get_size (first), stormcut_format_to_string (format), runs);
+          }
+        else
+          g_print ("%-12s stormcut %9.1f ms   (no dot command to compare with)   [%u runs]\n",
+                   name, our_median, runs);
+      }
+    }
+
+  return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}
