@@ -5,6 +5,8 @@
  * Drives the window through the same actions the UI uses (gtk_widget_activate_action on the
  * window and the board) and checks the model and the document on disk.
  */
+#include <locale.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -574,6 +576,58 @@ START_TEST (test_bad_files_show_an_error)
 }
 END_TEST
 
+/* The window in Korean, with the translations this build made from po/ko.po. */
+START_TEST (test_korean_window)
+{
+  const char *build_root = g_getenv ("STORMCUT_BUILD_ROOT");
+  g_autofree char *localedir = NULL;
+  g_autofree char *mo = NULL;
+  StormcutWindow *window;
+  GtkWidget *palette, *button, *label;
+  GtkLabel *title;
+
+  ck_assert_ptr_nonnull (build_root);
+  localedir = g_build_filename (build_root, "po", NULL);
+  mo = g_build_filename (localedir, "ko", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  ck_assert_msg (g_file_test (mo, G_FILE_TEST_EXISTS), "%s is missing", mo);
+
+  g_setenv ("LANGUAGE", "ko", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  setup_application ();
+  window = STORMCUT_WINDOW (stormcut_application_new_window (application));
+  flush_events ();
+
+  /* The palette: the heading, then one button per kind, its label after the colour. */
+  palette = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), STORMCUT_TYPE_WINDOW, "palette_box"));
+  button = gtk_widget_get_next_sibling (gtk_widget_get_first_child (palette));
+  ck_assert (GTK_IS_BUTTON (button));
+  label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (button))));
+  ck_assert_str_eq (gtk_label_get_text (GTK_LABEL (label)), "도메인 이벤트");
+
+  title = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), STORMCUT_TYPE_WINDOW, "title_label"));
+  ck_assert_str_eq (gtk_label_get_text (title), "제목 없는 보드");
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "제목 없는 보드 — Stormcut");
+
+  /* The Korean sample opens, and its names are on the board. */
+  {
+    g_autofree char *sample = stormcut_test_sample_path (SAMPLE);
+    g_autoptr(GFile) file = g_file_new_for_path (sample);
+    StormcutModel *model;
+
+    ck_assert (stormcut_window_load_file (window, file, NULL));
+    model = stormcut_window_get_model (window);
+    ck_assert_str_eq (gtk_label_get_text (title), stormcut_model_get_name (model));
+    ck_assert (!g_str_is_ascii (stormcut_model_get_name (model)));
+  }
+
+  teardown_application ();
+}
+END_TEST
+
 static Suite *
 app_suite (void)
 {
@@ -587,6 +641,7 @@ app_suite (void)
   tcase_add_test (tcase, test_side_bar_lists_and_search);
   tcase_add_test (tcase, test_new_board_then_save_as);
   tcase_add_test (tcase, test_bad_files_show_an_error);
+  tcase_add_test (tcase, test_korean_window);
   suite_add_tcase (suite, tcase);
   return suite;
 }
