@@ -26,6 +26,9 @@ void              stormcut_canvas_commit_editing      (StormcutCanvas *self);
 
 /* Number of stickies drawn by the last frame (what culling let through). */
 guint             stormcut_canvas_get_n_drawn         (StormcutCanvas *self);
+/* With @exact, every frame is drawn sharp at its zoom; without (the default on screen), a
+ * zoomed-out board being zoomed shows its last picture scaled until the zoom rests. */
+void              stormcut_canvas_set_exact_frames    (StormcutCanvas *self, gboolean exact);
 /* Builds the render node of the board at @width × @height (what snapshot() appends). */
 GskRenderNode    *stormcut_canvas_build_node          (StormcutCanvas *self, int width, int height);
 

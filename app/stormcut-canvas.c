@@ -121,6 +121,8 @@ struct _StormcutCanvas
   guint               layer_stamp;
   guint               stamp_counter;   /* bumped by every change of what the layer shows */
   guint               layer_n_drawn;
+  guint               layer_settle_id; /* full redraw once a zoom has settled */
+  gboolean            exact_frames;    /* never show a scaled layer (offscreen rendering) */
 
   /* caches */
   GHashTable         *layouts;         /* id → LayoutEntry */
@@ -1729,14 +1731,32 @@ route_link (const graphene_rect_t *a,
   return 4;
 }
 
+/* A cairo node that only paints @pixels: drawing it again costs one blit. */
+static GskRenderNode *
+node_from_pixels (cairo_surface_t *pixels,
+                  double           width,
+                  double           height)
+{
+  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+
+  cairo_surface_flush (pixels);
+  cairo_set_source_surface (cr, pixels, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (pixels);
+
+  return node;
+}
+
 /* An arrowhead pointing @direction, @size pixels wide, drawn once. */
 static GskRenderNode *
 create_head_node (HeadDirection  direction,
                   const GdkRGBA *color,
                   int            size)
 {
-  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, size, size));
-  cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+  cairo_surface_t *pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t *cr = cairo_create (pixels);
   static const double angles[N_HEADS] = { 0, G_PI, G_PI / 2, -G_PI / 2 };
 
   cairo_translate (cr, size / 2.0, size / 2.0);
@@ -1749,7 +1769,7 @@ create_head_node (HeadDirection  direction,
   cairo_fill (cr);
   cairo_destroy (cr);
 
-  return node;
+  return node_from_pixels (pixels, size, size);
 }
 
 static void
@@ -2030,8 +2050,8 @@ static GskRenderNode *
 create_badge_node (guint count)
 {
   const double radius = 9.0, ring = 1.5, size = 2 * (radius + ring);
-  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, size, size));
-  cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+  cairo_surface_t *pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) size, (int) size);
+  cairo_t *cr = cairo_create (pixels);
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
   g_autofree char *text = count > 9 ? g_strdup ("9+") : g_strdup_printf ("%u", count);
@@ -2055,7 +2075,7 @@ create_badge_node (guint count)
   pango_cairo_show_layout (cr, layout);
   cairo_destroy (cr);
 
-  return node;
+  return node_from_pixels (pixels, size, size);
 }
 
 static void
@@ -2153,7 +2173,7 @@ draw_sticky (StormcutCanvas        *self,
   element_draw_rect (self, element, &board);
   stormcut_viewport_board_rect_to_widget (self->viewport, &board, &rect);
 
-  draw_sticky_shape (snapshot, element->kind, &rect, fill, TRUE);
+  draw_sticky_shape (snapshot, element->kind, &rect, fill, stormcut_viewport_get_zoom (self->viewport) >= 0.5);
 
   if (with_text &&
       !(self->edit_mode == EDIT_RENAME_ELEMENT && g_strcmp0 (self->edit_target, element->id) == 0))
@@ -2351,6 +2371,18 @@ invalidate_layer (StormcutCanvas *self)
   self->stamp_counter++;
 }
 
+static gboolean
+layer_settle_cb (gpointer user_data)
+{
+  StormcutCanvas *self = user_data;
+
+  self->layer_settle_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_layer (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Far away: frames, links and stickies are drawn once into a texture covering the board
  * (or a generous part of it) and only moved while the view pans. */
 static void
@@ -2363,6 +2395,27 @@ draw_far_layer (StormcutCanvas        *self,
   double zoom = stormcut_viewport_get_zoom (self->viewport);
   guint64 revision = stormcut_model_get_revision (self->model);
   double wx, wy;
+
+  /* While zooming, the last picture is scaled (as map views do) and drawn again sharp once
+   * the zoom has rested for a moment. */
+  if (!self->exact_frames && self->layer != NULL && self->layer_zoom != zoom &&
+      self->layer_revision == revision && self->layer_stamp == self->stamp_counter &&
+      zoom / self->layer_zoom > 0.5 && zoom / self->layer_zoom < 2.0 &&
+      graphene_rect_contains_rect (&self->layer_area, visible_area))
+    {
+      g_clear_handle_id (&self->layer_settle_id, g_source_remove);
+      self->layer_settle_id = g_timeout_add (150, layer_settle_cb, self);
+
+      self->n_drawn = self->layer_n_drawn;
+      stormcut_viewport_board_to_widget (self->viewport, self->layer_area.origin.x, self->layer_area.origin.y,
+                                         &wx, &wy);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (wx, wy));
+      gtk_snapshot_scale (snapshot, zoom / self->layer_zoom, zoom / self->layer_zoom);
+      gtk_snapshot_append_node (snapshot, self->layer);
+      gtk_snapshot_restore (snapshot);
+      return;
+    }
 
   if (self->layer == NULL || self->layer_zoom != zoom || self->layer_revision != revision ||
       self->layer_stamp != self->stamp_counter ||
@@ -2423,12 +2476,7 @@ draw_far_layer (StormcutCanvas        *self,
       g_object_unref (layer_view);
 
       g_clear_pointer (&self->layer, gsk_render_node_unref);
-      self->layer = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, w, h));
-      cr = gsk_cairo_node_get_draw_context (self->layer);
-      cairo_set_source_surface (cr, pixels, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      cairo_surface_destroy (pixels);
+      self->layer = node_from_pixels (pixels, w, h);
 
       self->layer_n_drawn = visible->len;
       self->layer_area = area;
@@ -4195,6 +4243,7 @@ stormcut_canvas_dispose (GObject *object)
   StormcutCanvas *self = STORMCUT_CANVAS (object);
 
   self->edit_mode = EDIT_NONE;
+  g_clear_handle_id (&self->layer_settle_id, g_source_remove);
   stormcut_canvas_set_model (self, NULL);
   g_clear_pointer (&self->editor, gtk_widget_unparent);
   if (self->offscreen_renderer != NULL && gsk_renderer_is_realized (self->offscreen_renderer))
@@ -4916,7 +4965,9 @@ stormcut_canvas_render_texture (StormcutCanvas *self,
         }
     }
 
+  self->exact_frames = TRUE;
   node = stormcut_canvas_build_node (self, width, height);
+  self->exact_frames = FALSE;
 
   return gsk_renderer_render_texture (self->offscreen_renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
@@ -4951,4 +5002,13 @@ stormcut_canvas_get_n_drawn (StormcutCanvas *self)
   g_return_val_if_fail (STORMCUT_IS_CANVAS (self), 0);
 
   return self->n_drawn;
+}
+
+void
+stormcut_canvas_set_exact_frames (StormcutCanvas *self,
+                                  gboolean        exact)
+{
+  g_return_if_fail (STORMCUT_IS_CANVAS (self));
+
+  self->exact_frames = !!exact;
 }
