@@ -60,7 +60,7 @@ static const char * const column_titles[N_COLUMNS] = {
 
 /* Column widths of the workbook, in points. */
 static const int column_widths[N_COLUMNS] = {
-  110, 120, 150, 180, 50, 55, 40, 55, 50, 45, 260, 110, 120,
+  100, 150, 160, 220, 50, 55, 40, 60, 50, 45, 250, 130, 120,
 };
 
 static const char *
@@ -439,14 +439,32 @@ book_styles (Book *book)
   book_end (book);
 }
 
+/* @title_row (1-based, 0 for none) is printed at the top of every page. */
 static void
 book_start_sheet (Book       *book,
                   const char *name,
                   const int  *widths,
-                  guint       n_widths)
+                  guint       n_widths,
+                  int         title_row)
 {
   book_start (book, "Worksheet");
   book_attribute (book, "ss:Name", name);
+
+  if (title_row > 0)
+    {
+      g_autoptr(GString) quoted = g_string_new (name);
+      g_autofree char *refers_to = NULL;
+
+      g_string_replace (quoted, "'", "''", 0);
+      refers_to = g_strdup_printf ("='%s'!R%d", quoted->str, title_row);
+      book_start (book, "Names");
+      book_start (book, "NamedRange");
+      book_attribute (book, "ss:Name", "Print_Titles");
+      book_attribute (book, "ss:RefersTo", refers_to);
+      book_end (book);
+      book_end (book);
+    }
+
   book_start (book, "Table");
   for (guint i = 0; i < n_widths; i++)
     {
@@ -463,7 +481,7 @@ book_start_sheet (Book       *book,
 }
 
 /* Ends the table and the sheet; @frozen_rows rows stay at the top when scrolling, and the
- * sheet prints landscape. */
+ * sheet prints landscape on A4, one page wide. */
 static void
 book_end_sheet (Book *book,
                 int   frozen_rows)
@@ -476,6 +494,12 @@ book_end_sheet (Book *book,
   book_start (book, "Layout");
   book_attribute (book, "x:Orientation", "Landscape");
   book_end (book);
+  book_end (book);
+  book_start (book, "FitToPage");
+  book_end (book);
+  book_start (book, "Print");
+  book_element (book, "FitHeight", "0");
+  book_element (book, "PaperSizeIndex", "9");
   book_end (book);
   if (frozen_rows > 0)
     {
@@ -540,7 +564,8 @@ write_fp_sheet (Book                  *book,
 {
   g_autofree char *total = tenths_to_number (table->total.total_tenths);
 
-  book_start_sheet (book, C_("workbook sheet", "FP table"), column_widths, N_COLUMNS);
+  /* Row 6 holds the column titles. */
+  book_start_sheet (book, C_("workbook sheet", "FP table"), column_widths, N_COLUMNS, 6);
 
   book_title_row (book, _("Function point count"));
   book_label_row (book, column_title (COL_APPLICATION), table->application, 3);
@@ -585,7 +610,7 @@ write_summary_sheet (Book                  *book,
 {
   static const int widths[] = { 180, 60, 60, 60, 60, 60, 70 };
 
-  book_start_sheet (book, C_("workbook sheet", "Summary"), widths, G_N_ELEMENTS (widths));
+  book_start_sheet (book, C_("workbook sheet", "Summary"), widths, G_N_ELEMENTS (widths), 0);
 
   book_title_row (book, _("Function point summary"));
   book_label_row (book, column_title (COL_APPLICATION), table->application, 3);
@@ -692,19 +717,18 @@ write_cost_sheet (Book                  *book,
                   StormcutModel         *model,
                   const StormcutFpTable *table)
 {
-  static const int widths[] = { 190, 200, 70, 110, 280 };
+  static const int widths[] = { 170, 180, 60, 95, 240 };
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(StormcutCostSettings) settings = stormcut_cost_settings_load (model, warnings);
   g_autofree char *fp = tenths_to_number (table->total.total_tenths);
   char scale[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *scale_basis = NULL;
   g_autofree char *profit_rate = NULL;
-  g_autofree char *profit_level = NULL;
   StormcutCostEstimate estimate;
 
   stormcut_cost_compute (settings, table->total.total_tenths, &estimate);
 
-  book_start_sheet (book, C_("workbook sheet", "Cost"), widths, G_N_ELEMENTS (widths));
+  book_start_sheet (book, C_("workbook sheet", "Cost"), widths, G_N_ELEMENTS (widths), 0);
 
   book_title_row (book, _("SW development cost estimate (KOSA)"));
   book_label_row (book, column_title (COL_APPLICATION), table->application, 3);
@@ -752,8 +776,10 @@ write_cost_sheet (Book                  *book,
   for (guint i = 0; i < STORMCUT_COST_N_FACTORS; i++)
     {
       g_autofree char *value = factor_to_number (estimate.factor_values[i]);
-      g_autofree char *level = g_strdup_printf ("%d: %s", estimate.factor_levels[i],
-                                                stormcut_cost_factor_get_level_label (i, estimate.factor_levels[i]));
+      const char *meaning = stormcut_cost_factor_get_level_label (i, estimate.factor_levels[i]);
+      g_autofree char *level = meaning != NULL && meaning[0] != '\0'
+                               ? g_strdup_printf ("%d: %s", estimate.factor_levels[i], meaning)
+                               : g_strdup_printf ("%d", estimate.factor_levels[i]);
 
       cost_row (book, stormcut_cost_factor_get_label (i), level, value, "factor",
                 estimate.after_factor[i], FALSE, settings->reasons[i]);
@@ -764,8 +790,7 @@ write_cost_sheet (Book                  *book,
   cost_row (book, _("Direct expenses"), NULL, NULL, NULL, estimate.direct_expenses, FALSE, NULL);
 
   profit_rate = g_strdup_printf ("%d.%04d", estimate.profit_rate_bp / 10000, estimate.profit_rate_bp % 10000);
-  profit_level = g_strdup_printf ("%d.%02d %%", estimate.profit_rate_bp / 100, estimate.profit_rate_bp % 100);
-  cost_row (book, _("Profit"), profit_level, profit_rate, "percent", estimate.profit, FALSE,
+  cost_row (book, _("Profit"), NULL, profit_rate, "percent", estimate.profit, FALSE,
             _("at most 25 % of the development cost (not of direct expenses)"));
   cost_row (book, _("SW development cost (VAT excluded)"), NULL, NULL, NULL, estimate.sw_cost, TRUE,
             _("development cost + direct expenses + profit"));

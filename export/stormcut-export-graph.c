@@ -407,6 +407,11 @@ stormcut_export_render_graph (Agraph_t        *built,
   if (graph == NULL)
     return NULL;
 
+  /* Pictures for documents: 150 dpi rather than the screen's 96.  Only PNG: the other
+   * formats are vector graphics, and SVG would come out scaled. */
+  if (format == STORMCUT_FORMAT_PNG)
+    stormcut_export_set (graph, "dpi", "150");
+
   if (graphviz_context == NULL)
     graphviz_context = gvContext ();
   gvc = graphviz_context;
