@@ -64,6 +64,9 @@ extern const StormcutCliCommand stormcut_cli_command_list;       /* stormcut-cli
 extern const StormcutCliCommand stormcut_cli_command_check;      /* stormcut-cli-query.c */
 extern const StormcutCliCommand stormcut_cli_command_import;     /* stormcut-cli-xml.c */
 extern const StormcutCliCommand stormcut_cli_command_export;     /* stormcut-cli-xml.c */
+extern const StormcutCliCommand stormcut_cli_command_services;   /* stormcut-cli-analysis.c */
+extern const StormcutCliCommand stormcut_cli_command_fp;         /* stormcut-cli-analysis.c */
+extern const StormcutCliCommand stormcut_cli_command_diagnose;   /* stormcut-cli-analysis.c */
 
 /* --- export formats ------------------------------------------------------------- */
 

@@ -26,6 +26,9 @@ static const StormcutCliCommand *const commands[] = {
   &stormcut_cli_command_add_context,
   &stormcut_cli_command_list,
   &stormcut_cli_command_check,
+  &stormcut_cli_command_services,
+  &stormcut_cli_command_fp,
+  &stormcut_cli_command_diagnose,
 };
 
 static const StormcutCliCommand *

@@ -105,9 +105,15 @@ compare_derived (gconstpointer a,
   return (int) x->mode - (int) y->mode;
 }
 
-/* Does confirmed @relationship agree with (1), contradict (-1) or say nothing about (0)
- * @derived?  Both are on the same pair of contexts. */
-static int
+typedef enum {
+  JUDGE_AGREES,          /* symmetric, or same direction and mode */
+  JUDGE_SAME_DIRECTION,  /* same direction, another mode: neither agrees nor contradicts */
+  JUDGE_OPPOSITE,        /* points the other way */
+  JUDGE_SEPARATE,        /* separate ways */
+} Judgement;
+
+/* What confirmed @relationship says about @derived; both are on the same pair of contexts. */
+static Judgement
 judge (const StormcutRelationship        *relationship,
        const StormcutDerivedRelationship *derived)
 {
@@ -115,17 +121,17 @@ judge (const StormcutRelationship        *relationship,
     {
     case STORMCUT_PATTERN_PARTNERSHIP:
     case STORMCUT_PATTERN_SHARED_KERNEL:
-      return 1;
+      return JUDGE_AGREES;
     case STORMCUT_PATTERN_SEPARATE_WAYS:
-      return -1;
+      return JUDGE_SEPARATE;
     case STORMCUT_PATTERN_UPSTREAM_DOWNSTREAM:
     case STORMCUT_PATTERN_CUSTOMER_SUPPLIER:
     default:
       if (g_strcmp0 (relationship->upstream_id, derived->upstream_id) != 0)
-        return -1;
+        return JUDGE_OPPOSITE;
       if (relationship->mode == STORMCUT_MODE_UNSPECIFIED || relationship->mode == derived->mode)
-        return 1;
-      return 0;
+        return JUDGE_AGREES;
+      return JUDGE_SAME_DIRECTION;
     }
 }
 
@@ -262,21 +268,40 @@ stormcut_context_map_derive (StormcutModel *model)
       const StormcutDerivedRelationship *derived = g_ptr_array_index (map->derived, i);
       g_autofree char *key = pair_key (derived->upstream_id, derived->downstream_id);
       GPtrArray *list = g_hash_table_lookup (by_pair, key);
-      const StormcutRelationship *agrees = NULL, *contradicts = NULL;
+      const StormcutRelationship *contradicts;
+      const StormcutRelationship *agrees = NULL, *separate = NULL, *opposite = NULL;
+      gboolean same_direction = FALSE;
 
       for (guint j = 0; list != NULL && j < list->len; j++)
         {
           const StormcutRelationship *relationship = g_ptr_array_index (list, j);
-          int verdict = judge (relationship, derived);
 
-          if (verdict > 0 && agrees == NULL)
-            agrees = relationship;
-          else if (verdict < 0 && contradicts == NULL)
-            contradicts = relationship;
-          if (verdict != 0)
-            g_hash_table_add (judged, (gpointer) relationship);
+          switch (judge (relationship, derived))
+            {
+            case JUDGE_AGREES:
+              if (agrees == NULL)
+                agrees = relationship;
+              g_hash_table_add (judged, (gpointer) relationship);
+              break;
+            case JUDGE_SAME_DIRECTION:
+              same_direction = TRUE;
+              break;
+            case JUDGE_OPPOSITE:
+              if (opposite == NULL)
+                opposite = relationship;
+              g_hash_table_add (judged, (gpointer) relationship);
+              break;
+            case JUDGE_SEPARATE:
+            default:
+              if (separate == NULL)
+                separate = relationship;
+              break;
+            }
         }
 
+      /* A relationship confirmed the other way contradicts only when nothing confirmed on
+       * the pair points this way. */
+      contradicts = separate != NULL ? separate : !same_direction ? opposite : NULL;
       if (agrees != NULL)
         g_ptr_array_add (map->entries, entry_new (STORMCUT_CONTEXT_MAP_CONFIRMED, derived, agrees));
       else if (contradicts != NULL)

@@ -25,6 +25,7 @@ typedef struct {
   GHashTable              *info_of_context;  /* context id -> ServiceInfo* */
   /* edges of the dependency graph: "i\nj" -> GPtrArray of link ids (borrowed strings) */
   GHashTable              *edges;
+  GHashTable              *hard_edges;  /* keys of the edges with a call, direct read or write (set) */
   /* chatty pairs: "i\nj" (i < j) -> GPtrArray of link ids */
   GHashTable              *pairs;
   /* shared data: "reader\nowner" -> GPtrArray of link ids */
@@ -150,6 +151,19 @@ add_to_keyed (GHashTable *table,
     g_free (key);
   g_ptr_array_add (list, (gpointer) link_id);
   return list;
+}
+
+/* Service @a depends on service @b through @link_id; @hard for anything but an event. */
+static void
+add_edge (Analyzer   *self,
+          guint       a,
+          guint       b,
+          const char *link_id,
+          gboolean    hard)
+{
+  add_to_keyed (self->edges, NULL, a, b, link_id);
+  if (hard)
+    g_hash_table_add (self->hard_edges, g_strdup_printf ("%u\n%u", a, b));
 }
 
 static void
@@ -384,7 +398,7 @@ scan_links (Analyzer *self)
                 {
                   g_ptr_array_add (from->service->required_sync,
                                    dependency_new (STORMCUT_MODE_SYNC, source->id, target->id, to->service->id, link->id));
-                  add_to_keyed (self->edges, NULL, from->index, to->index, link->id);
+                  add_edge (self, from->index, to->index, link->id, TRUE);
                 }
             }
           else
@@ -411,7 +425,7 @@ scan_links (Analyzer *self)
             {
               g_ptr_array_add (to->service->subscriptions,
                                dependency_new (STORMCUT_MODE_ASYNC, target->id, source->id, from->service->id, link->id));
-              add_to_keyed (self->edges, NULL, to->index, from->index, link->id);
+              add_edge (self, to->index, from->index, link->id, FALSE);
             }
           break;
 
@@ -420,7 +434,7 @@ scan_links (Analyzer *self)
             {
               g_ptr_array_add (from->service->direct_reads,
                                dependency_new (STORMCUT_MODE_SHARED_DATA, source->id, target->id, to->service->id, link->id));
-              add_to_keyed (self->edges, NULL, from->index, to->index, link->id);
+              add_edge (self, from->index, to->index, link->id, TRUE);
               add_to_keyed (self->shared, self->shared_order, from->index, to->index, link->id);
             }
           else if (target->kind == STORMCUT_KIND_ACTOR && from != NULL)
@@ -435,7 +449,7 @@ scan_links (Analyzer *self)
           if (target->kind == STORMCUT_KIND_AGGREGATE && across)
             {
               add_ownership_violation (self, from, to, source, target, link);
-              add_to_keyed (self->edges, NULL, from->index, to->index, link->id);
+              add_edge (self, from->index, to->index, link->id, TRUE);
             }
           break;
 
@@ -634,6 +648,7 @@ find_cycles (Analyzer *self)
       StormcutServiceFinding *finding = finding_new (STORMCUT_FINDING_CYCLE);
       g_autoptr(GHashTable) members = g_hash_table_new (g_direct_hash, g_direct_equal);
       g_autoptr(GString) names = g_string_new (NULL);
+      gboolean hard = FALSE;
 
       g_array_sort (component, compare_guint);
       for (guint k = 0; k < component->len; k++)
@@ -655,11 +670,18 @@ find_cycles (Analyzer *self)
                                                          g_array_index (component, guint, l));
             GPtrArray *edge_links = g_hash_table_lookup (self->edges, edge_key);
 
+            if (edge_links != NULL && g_hash_table_contains (self->hard_edges, edge_key))
+              hard = TRUE;
+
             for (guint m = 0; edge_links != NULL && m < edge_links->len; m++)
               add_link_elements (self, finding, g_ptr_array_index (edge_links, m));
           }
-      finding->message = g_strdup_printf (_("These services depend on each other in a cycle: %s. Break the cycle with an event or by moving the shared part into one service."),
-                                          names->str);
+      if (hard)
+        finding->message = g_strdup_printf (_("These services depend on each other in a cycle: %s. Break the cycle with an event or by moving the shared part into one service."),
+                                            names->str);
+      else
+        finding->message = g_strdup_printf (_("These services depend on each other in a cycle of events: %s. Check that no business transaction needs the whole round trip; otherwise consider one service."),
+                                            names->str);
       g_ptr_array_add (findings, finding);
     }
 
@@ -938,6 +960,7 @@ stormcut_services_analyze_resolved (StormcutModel *model,
   self.infos = g_ptr_array_new_with_free_func ((GDestroyNotify) info_free);
   self.info_of = g_hash_table_new (g_direct_hash, g_direct_equal);
   self.edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self.hard_edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self.shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self.shared_order = g_ptr_array_new ();
@@ -964,6 +987,7 @@ stormcut_services_analyze_resolved (StormcutModel *model,
   g_hash_table_unref (self.info_of);
   g_hash_table_unref (self.info_of_context);
   g_hash_table_unref (self.edges);
+  g_hash_table_unref (self.hard_edges);
   g_hash_table_unref (self.pairs);
   g_hash_table_unref (self.shared);
   g_ptr_array_unref (self.shared_order);

@@ -265,6 +265,33 @@ START_TEST (test_symmetric_and_mode)
 }
 END_TEST
 
+START_TEST (test_opposite_with_same_direction)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  const char *a = build_context (model, "A");
+  const char *b = build_context (model, "B");
+  const char *ev_a = build_element (model, STORMCUT_KIND_EVENT, "A happened", a);
+  const char *pol_b = build_element (model, STORMCUT_KIND_POLICY, "B reacts", b);
+  const char *r_ba, *r_ab_sync;
+  g_autoptr(StormcutContextMap) map = NULL;
+  const StormcutContextMapEntry *entry;
+
+  build_link (model, ev_a, pol_b);
+  /* B→A confirmed asynchronous points the other way, but A→B is confirmed too (as a call):
+   * the event link is not confirmed, and not a contradiction either. */
+  r_ba = build_relationship (model, STORMCUT_PATTERN_UPSTREAM_DOWNSTREAM, b, a, STORMCUT_MODE_ASYNC);
+  r_ab_sync = build_relationship (model, STORMCUT_PATTERN_UPSTREAM_DOWNSTREAM, a, b, STORMCUT_MODE_SYNC);
+  map = stormcut_context_map_derive (model);
+  ck_assert_uint_eq (map->entries->len, 2);
+  entry = g_ptr_array_index (map->entries, 0);
+  ck_assert_int_eq (entry->status, STORMCUT_CONTEXT_MAP_NOT_CONFIRMED);
+  entry = g_ptr_array_index (map->entries, 1);
+  ck_assert_int_eq (entry->status, STORMCUT_CONTEXT_MAP_NO_EVIDENCE);
+  ck_assert_str_eq (entry->relationship_id, r_ab_sync);
+  (void) r_ba;
+}
+END_TEST
+
 START_TEST (test_confirm)
 {
   g_autoptr(StormcutModel) model = stormcut_model_new ();
@@ -337,6 +364,7 @@ contextmap_suite (void)
   tcase_add_test (tc, test_grouping_and_order);
   tcase_add_test (tc, test_comparison_statuses);
   tcase_add_test (tc, test_symmetric_and_mode);
+  tcase_add_test (tc, test_opposite_with_same_direction);
   tcase_add_test (tc, test_confirm);
   tcase_add_test (tc, test_confirm_bad_context);
   tcase_add_test (tc, test_status_names);

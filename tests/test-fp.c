@@ -596,6 +596,103 @@ START_TEST (test_multiline_names_and_description)
 }
 END_TEST
 
+/* The Korean sample (data/samples/public-facility-reservation.xml) under the MSA profile,
+ * checked by hand: 5 aggregates (ILF), 4 linked external systems (EIF), 7 commands citizens
+ * and officers run (l-1, l-8, l-12, l-13, l-23, l-31, l-46: EI), 5 read models (시설 이용 통계
+ * is derived: EO; the others EQ), 3 events sent outside (l-37, l-38, l-65: EO), and one API
+ * row for each of the 14 provided APIs, all ILF since every service owns its aggregate. */
+static const struct {
+  const char    *service;
+  const char    *process;
+  StormcutFpType type;
+  int            weight_tenths;
+  StormcutFpRule rule;
+  const char    *element_id;
+} korean_sample_rows[] = {
+    { "회원", "본인인증 요청", STORMCUT_FP_EI, 40, STORMCUT_FP_RULE_ACTOR_COMMAND_EI, "cmd-verify-identity" },
+    { "회원", "본인인증 요청 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "cmd-verify-identity" },
+    { "회원", "본인인증 서비스", STORMCUT_FP_EIF, 54, STORMCUT_FP_RULE_EXTERNAL_EIF, "ext-identity" },
+    { "회원", "회원 등록 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "cmd-register-member" },
+    { "회원", "회원", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_AGGREGATE_ILF, "agg-member" },
+    { "회원", "회원 정보 변경", STORMCUT_FP_EI, 40, STORMCUT_FP_RULE_ACTOR_COMMAND_EI, "cmd-change-member" },
+    { "회원", "회원 정보 변경 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "cmd-change-member" },
+    { "시설", "시설 등록", STORMCUT_FP_EI, 40, STORMCUT_FP_RULE_ACTOR_COMMAND_EI, "cmd-register-facility" },
+    { "시설", "시설 등록 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "cmd-register-facility" },
+    { "시설", "시설", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_AGGREGATE_ILF, "agg-facility" },
+    { "시설", "이용 시간대 개설", STORMCUT_FP_EI, 40, STORMCUT_FP_RULE_ACTOR_COMMAND_EI, "cmd-open-slots" },
+    { "시설", "이용 시간대 개설 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "cmd-open-slots" },
+    { "시설", "시설 이용 통계", STORMCUT_FP_EO, 52, STORMCUT_FP_RULE_READ_MODEL_EO, "rm-usage-statistics" },
+    { "시설", "시설 이용 통계 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "rm-usage-statistics" },
+    { "예약", "예약 가능 시설 조회", STORMCUT_FP_EQ, 39, STORMCUT_FP_RULE_READ_MODEL_EQ, "rm-available-facilities" },
+    { "예약", "예약 가능 시설 조회 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "rm-available-facilities" },
+    { "예약", "예약 등록", STORMCUT_FP_EI, 40, STORMCUT_FP_RULE_ACTOR_COMMAND_EI, "cmd-register-reservation" },
+    { "예약", "예약 등록 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "cmd-register-reservation" },
+    { "예약", "예약", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_AGGREGATE_ILF, "agg-reservation" },
+    { "예약", "예약 확정됨", STORMCUT_FP_EO, 52, STORMCUT_FP_RULE_EVENT_EXTERNAL_EO, "evt-reservation-confirmed" },
+    { "예약", "행정안전부 공공서비스 예약 연계", STORMCUT_FP_EIF, 54, STORMCUT_FP_RULE_EXTERNAL_EIF, "ext-public-reservation" },
+    { "예약", "예약 검색", STORMCUT_FP_EQ, 39, STORMCUT_FP_RULE_READ_MODEL_EQ, "rm-reservation-search" },
+    { "예약", "예약 검색 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "rm-reservation-search" },
+    { "예약", "예약 취소", STORMCUT_FP_EI, 40, STORMCUT_FP_RULE_ACTOR_COMMAND_EI, "cmd-cancel-reservation" },
+    { "예약", "예약 취소 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "cmd-cancel-reservation" },
+    { "예약", "예약 취소됨", STORMCUT_FP_EO, 52, STORMCUT_FP_RULE_EVENT_EXTERNAL_EO, "evt-reservation-cancelled" },
+    { "결제", "결제할 예약 내역", STORMCUT_FP_EQ, 39, STORMCUT_FP_RULE_READ_MODEL_EQ, "rm-pending-payments" },
+    { "결제", "결제할 예약 내역 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "rm-pending-payments" },
+    { "결제", "이용료 결제", STORMCUT_FP_EI, 40, STORMCUT_FP_RULE_ACTOR_COMMAND_EI, "cmd-pay-fee" },
+    { "결제", "이용료 결제 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "cmd-pay-fee" },
+    { "결제", "결제대행(PG)", STORMCUT_FP_EIF, 54, STORMCUT_FP_RULE_EXTERNAL_EIF, "ext-payment-gateway" },
+    { "결제", "결제 완료 처리 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "cmd-complete-payment" },
+    { "결제", "결제", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_AGGREGATE_ILF, "agg-payment" },
+    { "알림", "안내 메시지", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_AGGREGATE_ILF, "agg-notice" },
+    { "알림", "안내 발송 요청됨", STORMCUT_FP_EO, 52, STORMCUT_FP_RULE_EVENT_EXTERNAL_EO, "evt-notice-requested" },
+    { "알림", "카카오 알림톡/SMS 게이트웨이", STORMCUT_FP_EIF, 54, STORMCUT_FP_RULE_EXTERNAL_EIF, "ext-messaging" },
+    { "알림", "안내 발송 이력", STORMCUT_FP_EQ, 39, STORMCUT_FP_RULE_READ_MODEL_EQ, "rm-notice-history" },
+    { "알림", "안내 발송 이력 API integration", STORMCUT_FP_ILF, 75, STORMCUT_FP_RULE_API_OWNS_DATA_ILF, "rm-notice-history" },
+};
+
+START_TEST (test_korean_sample)
+{
+  g_autofree char *path = stormcut_test_sample_path ("public-facility-reservation.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StormcutModel) model = stormcut_model_read_xml (path, &error);
+  g_autoptr(StormcutFpTable) msa = NULL;
+  g_autoptr(StormcutFpTable) plain = NULL;
+  guint n_api = 0;
+
+  ck_assert_msg (model != NULL, "%s", error != NULL ? error->message : "");
+  msa = stormcut_fp_count (model, STORMCUT_FP_PROFILE_MSA, STORMCUT_FP_METHOD_SIMPLE);
+  ck_assert_uint_eq (msa->rows->len, G_N_ELEMENTS (korean_sample_rows));
+  for (guint i = 0; i < msa->rows->len; i++)
+    {
+      const StormcutFpRow *row = g_ptr_array_index (msa->rows, i);
+
+      ck_assert_msg (g_str_equal (row->process, korean_sample_rows[i].process), "row %u: %s", i + 1, row->process);
+      ck_assert_str_eq (row->service, korean_sample_rows[i].service);
+      ck_assert_int_eq (row->type, korean_sample_rows[i].type);
+      ck_assert_int_eq (row->fp_tenths, korean_sample_rows[i].weight_tenths);
+      ck_assert_int_eq (row->rule, korean_sample_rows[i].rule);
+      ck_assert_str_eq (row->element_id, korean_sample_rows[i].element_id);
+      ck_assert_str_eq (row->application, "공공시설 예약");
+      if (row->rule == STORMCUT_FP_RULE_API_OWNS_DATA_ILF)
+        n_api++;
+    }
+  ck_assert_uint_eq (n_api, 14);
+  /* 19 × 7.5 + 4 × 5.4 + 7 × 4.0 + 4 × 5.2 + 4 × 3.9 */
+  ck_assert_int_eq (msa->total.total_tenths, 2285);
+  ck_assert_uint_eq (msa->total.counts[STORMCUT_FP_ILF], 19);
+  ck_assert_uint_eq (msa->total.counts[STORMCUT_FP_EIF], 4);
+  ck_assert_uint_eq (msa->total.counts[STORMCUT_FP_EI], 7);
+  ck_assert_uint_eq (msa->total.counts[STORMCUT_FP_EO], 4);
+  ck_assert_uint_eq (msa->total.counts[STORMCUT_FP_EQ], 4);
+  ck_assert_uint_eq (msa->by_service->len, 5);
+  ck_assert_int_eq (((StormcutFpTotal *) g_ptr_array_index (msa->by_service, 2))->total_tenths, 691);
+
+  /* The default profile is the same table without the API rows: 123.5 FP. */
+  plain = stormcut_fp_count (model, STORMCUT_FP_PROFILE_DEFAULT, STORMCUT_FP_METHOD_SIMPLE);
+  ck_assert_uint_eq (plain->rows->len, msa->rows->len - 14);
+  ck_assert_int_eq (plain->total.total_tenths, 1235);
+}
+END_TEST
+
 static Suite *
 fp_suite (void)
 {
@@ -615,6 +712,7 @@ fp_suite (void)
   tcase_add_test (tc, test_worked_example_from_model);
   tcase_add_test (tc, test_format_and_names);
   tcase_add_test (tc, test_multiline_names_and_description);
+  tcase_add_test (tc, test_korean_sample);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -391,6 +391,114 @@ START_TEST (test_cycles)
 }
 END_TEST
 
+START_TEST (test_event_cycle_message)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  const char *a = build_context (model, "A");
+  const char *b = build_context (model, "B");
+  g_autoptr(StormcutServiceAnalysis) analysis = NULL;
+  const StormcutServiceFinding *finding;
+
+  build_link (model, build_element (model, STORMCUT_KIND_EVENT, "ea", a), build_element (model, STORMCUT_KIND_POLICY, "pb", b));
+  build_link (model, build_element (model, STORMCUT_KIND_EVENT, "eb", b), build_element (model, STORMCUT_KIND_READ_MODEL, "ra", a));
+  analysis = stormcut_services_analyze (model);
+  finding = nth_finding (analysis, STORMCUT_FINDING_CYCLE, 0);
+  ck_assert (strings_are (finding->service_ids, a, b, NULL));
+  ck_assert (strstr (finding->message, "cycle of events") != NULL);
+
+  /* One call in the loop makes it a hard cycle. */
+  build_link (model, build_element (model, STORMCUT_KIND_POLICY, "pa", a), build_element (model, STORMCUT_KIND_COMMAND, "cb", b));
+  g_clear_pointer (&analysis, stormcut_service_analysis_free);
+  analysis = stormcut_services_analyze (model);
+  finding = nth_finding (analysis, STORMCUT_FINDING_CYCLE, 0);
+  ck_assert (strstr (finding->message, "cycle of events") == NULL);
+  ck_assert_uint_eq (finding->link_ids->len, 3);
+}
+END_TEST
+
+/* The Korean sample (data/samples/public-facility-reservation.xml), checked by hand against
+ * its links: see the comments for where each number comes from. */
+START_TEST (test_korean_sample)
+{
+  g_autofree char *path = stormcut_test_sample_path ("public-facility-reservation.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StormcutModel) model = stormcut_model_read_xml (path, &error);
+  g_autoptr(StormcutServiceAnalysis) analysis = NULL;
+  const StormcutService *member, *facility, *reservation, *payment, *notification;
+  const StormcutServiceApi *api;
+  const StormcutServiceFinding *finding;
+
+  ck_assert_msg (model != NULL, "%s", error != NULL ? error->message : "");
+  analysis = stormcut_services_analyze (model);
+  ck_assert_uint_eq (analysis->services->len, 5);
+  member = service_of_context (analysis, "ctx-member");
+  facility = service_of_context (analysis, "ctx-facility");
+  reservation = service_of_context (analysis, "ctx-reservation");
+  payment = service_of_context (analysis, "ctx-payment");
+  notification = service_of_context (analysis, "ctx-notification");
+  ck_assert_str_eq (reservation->name, "예약");
+  ck_assert_str_eq (reservation->code_name, "Reservation");
+
+  /* One aggregate each. */
+  ck_assert (strings_are (member->aggregate_ids, "agg-member", NULL));
+  ck_assert (strings_are (facility->aggregate_ids, "agg-facility", NULL));
+  ck_assert (strings_are (reservation->aggregate_ids, "agg-reservation", NULL));
+  ck_assert (strings_are (payment->aggregate_ids, "agg-payment", NULL));
+  ck_assert (strings_are (notification->aggregate_ids, "agg-notice", NULL));
+
+  /* 회원: l-1 and l-8 (citizen → command), and 회원 등록, which the policy runs on the
+   * identity service's event (l-3, l-4, l-5). */
+  ck_assert_uint_eq (member->provided->len, 3);
+  api = stormcut_service_find_api (member, "cmd-register-member");
+  ck_assert (strings_are (api->caller_ids, "ext-identity", NULL));
+  ck_assert (strings_are (api->link_ids, "l-3", "l-4", "l-5", NULL));
+  ck_assert_ptr_nonnull (stormcut_service_find_api (member, "cmd-verify-identity"));
+  ck_assert_ptr_nonnull (stormcut_service_find_api (member, "cmd-change-member"));
+  /* 예약: its two read models and the two commands citizens run (l-23, l-31); 예약 확정
+   * runs on 결제's event and is no API. */
+  ck_assert_uint_eq (reservation->provided->len, 4);
+  ck_assert_ptr_null (stormcut_service_find_api (reservation, "cmd-confirm-reservation"));
+  /* 결제: the pending-payment read model, 이용료 결제 (l-46) and the PG's completion (l-48..50). */
+  ck_assert_uint_eq (payment->provided->len, 3);
+  api = stormcut_service_find_api (payment, "cmd-complete-payment");
+  ck_assert (strings_are (api->caller_ids, "ext-payment-gateway", NULL));
+  ck_assert_ptr_null (stormcut_service_find_api (payment, "cmd-request-payment"));
+  ck_assert_ptr_null (stormcut_service_find_api (payment, "cmd-refund-payment"));
+  ck_assert_uint_eq (facility->provided->len, 3);
+  ck_assert_uint_eq (notification->provided->len, 1);
+
+  /* No calls between services: everything goes through events, plus one direct read (l-21). */
+  for (guint i = 0; i < analysis->services->len; i++)
+    ck_assert_uint_eq (((StormcutService *) g_ptr_array_index (analysis->services, i))->required_sync->len, 0);
+  ck_assert_uint_eq (reservation->direct_reads->len, 1);
+  ck_assert_str_eq (((StormcutServiceDependency *) g_ptr_array_index (reservation->direct_reads, 0))->link_id, "l-21");
+  /* Subscriptions: 예약 to 시설 (l-20) and 결제 (l-53); 결제 to 예약 (l-40, l-54);
+   * 알림 to 예약 (l-59, l-60); 시설 to 예약 (l-39). */
+  ck_assert_uint_eq (reservation->subscriptions->len, 2);
+  ck_assert_uint_eq (payment->subscriptions->len, 2);
+  ck_assert_uint_eq (notification->subscriptions->len, 2);
+  ck_assert_uint_eq (facility->subscriptions->len, 1);
+  ck_assert_str_eq (((StormcutServiceDependency *) g_ptr_array_index (facility->subscriptions, 0))->link_id, "l-39");
+
+  /* Findings: one cycle 시설 ⇄ 예약 ⇄ 결제 (with the direct read, so a hard one), the
+   * shared read, and two chatty pairs of exactly three links. */
+  ck_assert_uint_eq (analysis->findings->len, 4);
+  finding = nth_finding (analysis, STORMCUT_FINDING_CYCLE, 0);
+  ck_assert (strings_are (finding->service_ids, "ctx-facility", "ctx-reservation", "ctx-payment", NULL));
+  finding = nth_finding (analysis, STORMCUT_FINDING_SHARED_DATA, 0);
+  ck_assert (strings_are (finding->service_ids, "ctx-reservation", "ctx-facility", NULL));
+  ck_assert (strings_are (finding->link_ids, "l-21", NULL));
+  finding = nth_finding (analysis, STORMCUT_FINDING_CHATTY_PAIR, 0);
+  ck_assert (strings_are (finding->service_ids, "ctx-facility", "ctx-reservation", NULL));
+  ck_assert (strings_are (finding->link_ids, "l-20", "l-21", "l-39", NULL));
+  finding = nth_finding (analysis, STORMCUT_FINDING_CHATTY_PAIR, 1);
+  ck_assert (strings_are (finding->service_ids, "ctx-reservation", "ctx-payment", NULL));
+  ck_assert (strings_are (finding->link_ids, "l-40", "l-53", "l-54", NULL));
+  ck_assert_uint_eq (count_findings (analysis, STORMCUT_FINDING_NO_DATA), 0);
+  ck_assert_uint_eq (count_findings (analysis, STORMCUT_FINDING_OWNERSHIP_VIOLATION), 0);
+}
+END_TEST
+
 START_TEST (test_chatty_pair_threshold)
 {
   g_autoptr(StormcutModel) model = stormcut_model_new ();
@@ -504,6 +612,8 @@ services_suite (void)
   tcase_add_test (tc, test_sync_call_and_direct_read);
   tcase_add_test (tc, test_ownership_violation);
   tcase_add_test (tc, test_cycles);
+  tcase_add_test (tc, test_event_cycle_message);
+  tcase_add_test (tc, test_korean_sample);
   tcase_add_test (tc, test_chatty_pair_threshold);
   tcase_add_test (tc, test_findings_order);
   tcase_add_test (tc, test_no_contexts);

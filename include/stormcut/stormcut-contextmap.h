@@ -23,10 +23,12 @@
  *                    customer/supplier in the same direction with the same mode (or mode
  *                    unspecified), or partnership / shared kernel (symmetric, any direction);
  *   NOT_CONFIRMED    nothing on the pair agrees and nothing contradicts;
- *   CONTRADICTS      a confirmed relationship on the pair points the other way (and none agrees),
- *                    or the pair is confirmed as separate ways although links exist;
- *   NO_EVIDENCE      a confirmed relationship (other than separate ways) with no derived
- *                    relationship on its pair (entry->derived is NULL).
+ *   CONTRADICTS      nothing agrees, and the pair is confirmed as separate ways although links
+ *                    exist, or a relationship on the pair points the other way while none points
+ *                    this way (one this way with another mode only leaves it NOT_CONFIRMED);
+ *   NO_EVIDENCE      a confirmed relationship (other than separate ways) that no derived
+ *                    relationship agrees with or points against, e.g. one confirmed as
+ *                    synchronous where only events link the pair (entry->derived is NULL).
  */
 #pragma once
 
