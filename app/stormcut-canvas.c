@@ -170,6 +170,9 @@ struct _StormcutCanvas
   graphene_rect_t     drag_frame_start;
   gboolean            space_down;
   double              zoom_gesture_start;
+  guint32             last_press_time; /* double-click detection */
+  double              last_press_x;
+  double              last_press_y;
 
   /* inline editor */
   EditMode            edit_mode;
@@ -3435,21 +3438,28 @@ drag_begin_cb (GtkGestureDrag *gesture,
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
   GdkModifierType state = gtk_event_controller_get_current_event_state (controller);
   guint32 time = gtk_event_controller_get_current_event_time (controller);
-  static guint32 last_time;
-  static double last_x, last_y;
   int double_click_time = 400;
   gboolean double_click;
+  graphene_rect_t editor_bounds;
 
-  if (self->edit_mode == EDIT_NONE || !gtk_widget_contains (self->editor, x, y))
-    gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* Presses in the inline editor are the editor's (placing the cursor, selecting). */
+  if (self->edit_mode != EDIT_NONE &&
+      gtk_widget_compute_bounds (self->editor, GTK_WIDGET (self), &editor_bounds) &&
+      rect_contains (&editor_bounds, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-double-click-time", &double_click_time, NULL);
-  double_click = button == GDK_BUTTON_PRIMARY && last_time != 0 &&
-                 time - last_time <= (guint32) double_click_time &&
-                 hypot (x - last_x, y - last_y) <= 6;
-  last_time = double_click ? 0 : time;
-  last_x = x;
-  last_y = y;
+  double_click = button == GDK_BUTTON_PRIMARY && self->last_press_time != 0 &&
+                 time - self->last_press_time <= (guint32) double_click_time &&
+                 hypot (x - self->last_press_x, y - self->last_press_y) <= 6;
+  self->last_press_time = double_click ? 0 : time;
+  self->last_press_x = x;
+  self->last_press_y = y;
 
   if (double_click)
     stormcut_canvas_pointer_double_click (self, x, y);
