@@ -8,6 +8,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "stormcut-export-dialog.h"
 #include "stormcut-file-chooser.h"
 #include "stormcut-message-dialog.h"
 #include "stormcut-window-private.h"
@@ -153,6 +154,18 @@ export_xml_action (GtkWidget  *widget,
                               STORMCUT_FILE_FILTER_XML, export_chosen_cb, NULL);
 }
 
+/* Diagrams and function points: the export dialog chooses what, the format and the file. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StormcutWindow *self = STORMCUT_WINDOW (widget);
+
+  stormcut_properties_panel_commit (self->properties_panel);
+  gtk_window_present (GTK_WINDOW (stormcut_export_dialog_new (GTK_WINDOW (self), self->model)));
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -228,6 +241,7 @@ stormcut_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

@@ -40,6 +40,10 @@ struct _StormcutWindow
   StormcutPropertiesPanel *properties_panel;
   StormcutContextList     *context_list;
   StormcutProblemsList    *problems_list;
+  GtkWidget               *contextmap_view;
+  GtkWidget               *services_view;
+  GtkWidget               *fp_view;
+  GtkWidget               *diagnosis_view;
 
   /* widgets made in code */
   StormcutCanvas          *canvas;

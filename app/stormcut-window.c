@@ -6,7 +6,11 @@
 
 #include "stormcut-application.h"
 #include "stormcut-color-chooser.h"
+#include "stormcut-contextmap-view.h"
+#include "stormcut-diagnosis-view.h"
+#include "stormcut-fp-view.h"
 #include "stormcut-message-dialog.h"
+#include "stormcut-services-view.h"
 #include "stormcut-window-private.h"
 
 /* How long a status message stays at the bottom of the board. */
@@ -675,6 +679,10 @@ stormcut_window_class_init (StormcutWindowClass *klass)
   g_type_ensure (STORMCUT_TYPE_PROPERTIES_PANEL);
   g_type_ensure (STORMCUT_TYPE_CONTEXT_LIST);
   g_type_ensure (STORMCUT_TYPE_PROBLEMS_LIST);
+  g_type_ensure (STORMCUT_TYPE_CONTEXTMAP_VIEW);
+  g_type_ensure (STORMCUT_TYPE_SERVICES_VIEW);
+  g_type_ensure (STORMCUT_TYPE_FP_VIEW);
+  g_type_ensure (STORMCUT_TYPE_DIAGNOSIS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stormcut/Stormcut/stormcut-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StormcutWindow, file_section);
@@ -701,6 +709,10 @@ stormcut_window_class_init (StormcutWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StormcutWindow, properties_panel);
   gtk_widget_class_bind_template_child (widget_class, StormcutWindow, context_list);
   gtk_widget_class_bind_template_child (widget_class, StormcutWindow, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, StormcutWindow, contextmap_view);
+  gtk_widget_class_bind_template_child (widget_class, StormcutWindow, services_view);
+  gtk_widget_class_bind_template_child (widget_class, StormcutWindow, fp_view);
+  gtk_widget_class_bind_template_child (widget_class, StormcutWindow, diagnosis_view);
   gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -762,6 +774,9 @@ stormcut_window_init (StormcutWindow *self)
   }
   update_zoom_label (self);
   update_problems_title (self);
+
+  /* Keyboard first: the digits add stickies as soon as the window is there. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
 /* --- public API --------------------------------------------------------------------------- */
@@ -786,6 +801,17 @@ stormcut_window_get_canvas (StormcutWindow *self)
   g_return_val_if_fail (STORMCUT_IS_WINDOW (self), NULL);
 
   return self->canvas;
+}
+
+/* The architect's views (context map, services, FP, self-diagnosis) show the same model. */
+static void
+set_view_models (StormcutWindow *self,
+                 StormcutModel  *model)
+{
+  stormcut_contextmap_view_set_model (STORMCUT_CONTEXTMAP_VIEW (self->contextmap_view), model);
+  stormcut_services_view_set_model (STORMCUT_SERVICES_VIEW (self->services_view), model);
+  stormcut_fp_view_set_model (STORMCUT_FP_VIEW (self->fp_view), model);
+  stormcut_diagnosis_view_set_model (STORMCUT_DIAGNOSIS_VIEW (self->diagnosis_view), model);
 }
 
 void
@@ -814,6 +840,7 @@ stormcut_window_set_model (StormcutWindow *self,
   stormcut_properties_panel_set_model (self->properties_panel, model);
   stormcut_context_list_set_model (self->context_list, model);
   stormcut_problems_list_set_model (self->problems_list, model);
+  set_view_models (self, model);
 
   update_title (self);
   stormcut_window_update_actions (self);
