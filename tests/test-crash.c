@@ -60,7 +60,7 @@ edit_forever (const char *path,
 START_TEST (test_kill_at_random_points)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261127);
-  guint rounds_with_edits = 0;
+  gint64 total_acknowledged = 0;
 
   for (guint round = 0; round < ROUNDS; round++)
     {
@@ -87,9 +87,14 @@ START_TEST (test_kill_at_random_points)
         }
       close (fds[1]);
 
+      /* wait until editing has begun (the ready mark and the first edit), however loaded the
+       * machine is, then kill at a random point of the stream of edits */
       ck_assert_int_eq (read (fds[0], &value, sizeof value), sizeof value);
       ck_assert_uint_eq (value, G_MAXUINT32);
-      g_usleep (g_rand_int_range (rand, 1000, 40000));
+      ck_assert_int_eq (read (fds[0], &value, sizeof value), sizeof value);
+      ck_assert_uint_eq (value, 0);
+      acknowledged = 0;
+      g_usleep (g_rand_int_range (rand, 0, 40000));
       kill (pid, SIGKILL);
       while ((n = read (fds[0], &value, sizeof value)) == sizeof value || (n < 0 && errno == EINTR))
         if (n > 0)
@@ -113,8 +118,7 @@ START_TEST (test_kill_at_random_points)
               ck_assert_ptr_nonnull (stormcut_model_find_link (reopened, previous, id));
             }
         }
-      if (acknowledged >= 0)
-        rounds_with_edits++;
+      total_acknowledged += acknowledged + 1;
       /* at most the one edit in flight beyond what was acknowledged, and never half of it */
       ck_assert_uint_le (stormcut_model_get_n_elements (reopened), (guint) (acknowledged + 2));
       for (guint i = 0; i < stormcut_model_get_n_elements (reopened); i++)
@@ -130,8 +134,8 @@ START_TEST (test_kill_at_random_points)
             }
         }
     }
-  /* the kills must land in the middle of editing, not before it started */
-  ck_assert_uint_ge (rounds_with_edits, ROUNDS * 3 / 4);
+  /* the kills landed in streams of edits, not just after the first one */
+  ck_assert_int_gt (total_acknowledged, 2 * ROUNDS);
 }
 END_TEST
 
