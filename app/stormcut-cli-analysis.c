@@ -427,7 +427,9 @@ print_cost (StormcutModel  *model,
     }
   table_add (&table, 5, _("Development cost"), "", "", dev, "");
   table_add (&table, 5, _("Direct expenses"), "", "", direct, "");
-  table_add (&table, 5, _("Profit"), "", rate, profit, _("at most 25% of the development cost"));
+  table_add (&table, 5, _("Profit"), "", rate, profit,
+             /* xgettext:no-c-format */
+             _("at most 25% of the development cost"));
   table_add (&table, 5, _("SW development cost (VAT excluded)"), "", "", sw, "");
   table_add (&table, 5, _("VAT (10%)"), "", "", vat, "");
   table_add (&table, 5, _("Total with VAT"), "", "", total, "");

@@ -21,6 +21,7 @@ static const struct {
   const char            *text;
 } questions[STORMCUT_DIAGNOSIS_N_QUESTIONS] = {
   { STORMCUT_DIAGNOSIS_GROUP_STABLE_OPERATION,
+    /* xgettext:no-c-format */
     N_("Does enhancement and maintenance cost 15% or more of the initial development cost every year?") },
   { STORMCUT_DIAGNOSIS_GROUP_STABLE_OPERATION,
     N_("Has the service had to stop to recover from a failure or to scale out or upgrade the system?") },
