@@ -181,6 +181,7 @@ struct _StormcutCanvas
   char               *edit_target;
   char               *edit_link_from;
   char               *edit_link_to;
+  int                 edit_step;       /* +1: a next step being named, -1: a previous step */
   StormcutKind        last_kind;
   guint               paste_count;
 };
@@ -212,27 +213,30 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The next and previous step of a flow after a sticky of each kind (Tab / Shift+Tab). */
-static const StormcutKind next_kind[STORMCUT_N_KINDS] = {
-  [STORMCUT_KIND_EVENT] = STORMCUT_KIND_POLICY,
-  [STORMCUT_KIND_COMMAND] = STORMCUT_KIND_EVENT,
-  [STORMCUT_KIND_POLICY] = STORMCUT_KIND_COMMAND,
-  [STORMCUT_KIND_AGGREGATE] = STORMCUT_KIND_EVENT,
-  [STORMCUT_KIND_READ_MODEL] = STORMCUT_KIND_ACTOR,
-  [STORMCUT_KIND_EXTERNAL_SYSTEM] = STORMCUT_KIND_EVENT,
-  [STORMCUT_KIND_ACTOR] = STORMCUT_KIND_COMMAND,
-  [STORMCUT_KIND_HOTSPOT] = STORMCUT_KIND_EVENT,
+/* The steps of a flow that may follow (Tab) or precede (Shift+Tab) a sticky of each kind,
+ * the usual one first; pressing the key again on an empty name offers the next one.  Each
+ * pair is one the grammar allows, so the new sticky is linked to the one it follows. */
+#define END_OF_STEPS STORMCUT_N_KINDS
+static const StormcutKind next_kinds[STORMCUT_N_KINDS][4] = {
+  [STORMCUT_KIND_EVENT] = { STORMCUT_KIND_POLICY, STORMCUT_KIND_READ_MODEL, STORMCUT_KIND_EXTERNAL_SYSTEM, END_OF_STEPS },
+  [STORMCUT_KIND_COMMAND] = { STORMCUT_KIND_EVENT, STORMCUT_KIND_AGGREGATE, STORMCUT_KIND_EXTERNAL_SYSTEM, END_OF_STEPS },
+  [STORMCUT_KIND_POLICY] = { STORMCUT_KIND_COMMAND, END_OF_STEPS },
+  [STORMCUT_KIND_AGGREGATE] = { STORMCUT_KIND_EVENT, END_OF_STEPS },
+  [STORMCUT_KIND_READ_MODEL] = { STORMCUT_KIND_ACTOR, STORMCUT_KIND_AGGREGATE, END_OF_STEPS },
+  [STORMCUT_KIND_EXTERNAL_SYSTEM] = { STORMCUT_KIND_EVENT, END_OF_STEPS },
+  [STORMCUT_KIND_ACTOR] = { STORMCUT_KIND_COMMAND, END_OF_STEPS },
+  [STORMCUT_KIND_HOTSPOT] = { STORMCUT_KIND_EVENT, STORMCUT_KIND_COMMAND, END_OF_STEPS },
 };
 
-static const StormcutKind previous_kind[STORMCUT_N_KINDS] = {
-  [STORMCUT_KIND_EVENT] = STORMCUT_KIND_COMMAND,
-  [STORMCUT_KIND_COMMAND] = STORMCUT_KIND_ACTOR,
-  [STORMCUT_KIND_POLICY] = STORMCUT_KIND_EVENT,
-  [STORMCUT_KIND_AGGREGATE] = STORMCUT_KIND_COMMAND,
-  [STORMCUT_KIND_READ_MODEL] = STORMCUT_KIND_EVENT,
-  [STORMCUT_KIND_EXTERNAL_SYSTEM] = STORMCUT_KIND_COMMAND,
-  [STORMCUT_KIND_ACTOR] = STORMCUT_KIND_READ_MODEL,
-  [STORMCUT_KIND_HOTSPOT] = STORMCUT_KIND_EVENT,
+static const StormcutKind previous_kinds[STORMCUT_N_KINDS][4] = {
+  [STORMCUT_KIND_EVENT] = { STORMCUT_KIND_COMMAND, STORMCUT_KIND_AGGREGATE, STORMCUT_KIND_EXTERNAL_SYSTEM, END_OF_STEPS },
+  [STORMCUT_KIND_COMMAND] = { STORMCUT_KIND_ACTOR, STORMCUT_KIND_POLICY, END_OF_STEPS },
+  [STORMCUT_KIND_POLICY] = { STORMCUT_KIND_EVENT, END_OF_STEPS },
+  [STORMCUT_KIND_AGGREGATE] = { STORMCUT_KIND_COMMAND, STORMCUT_KIND_READ_MODEL, END_OF_STEPS },
+  [STORMCUT_KIND_READ_MODEL] = { STORMCUT_KIND_EVENT, END_OF_STEPS },
+  [STORMCUT_KIND_EXTERNAL_SYSTEM] = { STORMCUT_KIND_COMMAND, STORMCUT_KIND_EVENT, END_OF_STEPS },
+  [STORMCUT_KIND_ACTOR] = { STORMCUT_KIND_READ_MODEL, END_OF_STEPS },
+  [STORMCUT_KIND_HOTSPOT] = { STORMCUT_KIND_EVENT, END_OF_STEPS },
 };
 
 static const GdkRGBA board_background = { 0.980f, 0.980f, 0.972f, 1.0f };
@@ -2579,6 +2583,7 @@ begin_editing (StormcutCanvas        *self,
   invalidate_layer (self);
   self->edit_mode = mode;
   self->edit_kind = kind;
+  self->edit_step = 0;
   self->edit_rect = *rect;
   g_free (self->edit_target);
   self->edit_target = g_strdup (target);
@@ -2722,6 +2727,60 @@ editor_focus_leave_cb (GtkEventControllerFocus *controller,
 
 /* Adds the next (or previous) step of the flow next to the anchor sticky, linked to it
  * when the grammar allows, and opens its name for typing. */
+/* Where a step of @kind goes next to @anchor: right of it (next) or left of it. */
+static void
+step_rect (const StormcutElement *anchor,
+           StormcutKind           kind,
+           gboolean               next,
+           graphene_rect_t       *rect)
+{
+  double w, h;
+
+  stormcut_kind_get_default_size (kind, &w, &h);
+  graphene_rect_init (rect,
+                      next ? anchor->x + anchor->width + STORMCUT_BOARD_GAP : anchor->x - STORMCUT_BOARD_GAP - w,
+                      anchor->y, w, h);
+}
+
+/* Tab again on a step not named yet: offer the next kind that may follow (or precede). */
+static gboolean
+cycle_step_kind (StormcutCanvas *self,
+                 gboolean        next)
+{
+  const StormcutElement *anchor;
+  const StormcutKind *kinds;
+  graphene_rect_t rect;
+  guint n = 0, i;
+
+  if (self->edit_mode != EDIT_QUICK_ADD || self->edit_step != (next ? 1 : -1) ||
+      *gtk_editable_get_text (GTK_EDITABLE (self->editor)) != '\0')
+    return FALSE;
+
+  anchor = stormcut_model_get_element (self->model, next ? self->edit_link_from : self->edit_link_to);
+  if (anchor == NULL)
+    return FALSE;
+
+  kinds = next ? next_kinds[anchor->kind] : previous_kinds[anchor->kind];
+  while (n < 4 && kinds[n] != END_OF_STEPS)
+    n++;
+  for (i = 0; i < n && kinds[i] != self->edit_kind; i++)
+    ;
+  self->edit_kind = kinds[(i + 1) % MAX (n, 1)];
+
+  /* Same place, the new kind's size (a previous step keeps its right edge). */
+  step_rect (anchor, self->edit_kind, next, &rect);
+  rect.origin.y = self->edit_rect.origin.y;
+  self->edit_rect = rect;
+  update_editor_style (self);
+  invalidate_layer (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return TRUE;
+}
+
+/* Adds the next (or previous) step of the flow next to the anchor sticky, linked to it,
+ * and opens its name for typing. */
 static void
 add_step (StormcutCanvas *self,
           gboolean        next)
@@ -2729,9 +2788,8 @@ add_step (StormcutCanvas *self,
   const StormcutElement *anchor;
   graphene_rect_t rect;
   StormcutKind kind;
-  double w, h;
 
-  if (self->model == NULL)
+  if (self->model == NULL || cycle_step_kind (self, next))
     return;
   if (self->edit_mode != EDIT_NONE)
     finish_editing (self, TRUE, TRUE);
@@ -2743,12 +2801,9 @@ add_step (StormcutCanvas *self,
       return;
     }
 
-  kind = next ? next_kind[anchor->kind] : previous_kind[anchor->kind];
-  stormcut_kind_get_default_size (kind, &w, &h);
-  graphene_rect_init (&rect,
-                      next ? anchor->x + anchor->width + STORMCUT_BOARD_GAP : anchor->x - STORMCUT_BOARD_GAP - w,
-                      anchor->y, w, h);
-  find_free_spot (self, &rect, 0, h + STORMCUT_BOARD_GAP / 2);
+  kind = next ? next_kinds[anchor->kind][0] : previous_kinds[anchor->kind][0];
+  step_rect (anchor, kind, next, &rect);
+  find_free_spot (self, &rect, 0, rect.size.height + STORMCUT_BOARD_GAP / 2);
 
   if (next)
     begin_quick_add_at (self, kind, &rect,
@@ -2756,6 +2811,8 @@ add_step (StormcutCanvas *self,
   else
     begin_quick_add_at (self, kind, &rect,
                         NULL, stormcut_grammar_allows (kind, anchor->kind) ? anchor->id : NULL);
+  if (self->edit_link_from != NULL || self->edit_link_to != NULL)
+    self->edit_step = next ? 1 : -1;
 }
 
 /* --- pointer ------------------------------------------------------------------------- */
@@ -3252,7 +3309,7 @@ finish_link_drag (StormcutCanvas *self)
 
   /* Dropped on empty board: the next step of the flow, right there. */
   {
-    StormcutKind kind = next_kind[source->kind];
+    StormcutKind kind = next_kinds[source->kind][0];
     graphene_rect_t rect;
     double bx, by, w, h;
 

@@ -224,6 +224,20 @@ START_TEST (test_quick_add_and_steps)
   ck_assert (command->x + command->width <= event->x);
   ck_assert_ptr_nonnull (stormcut_model_find_link (model, command->id, event->id));
 
+  /* Tab on a step not named yet offers the next kind that may follow: an event may also
+   * update a read model. */
+  stormcut_canvas_select_element (canvas, element_named (model, "예약 등록됨")->id, FALSE);
+  activate (canvas, "canvas.next-step", NULL);
+  activate (canvas, "canvas.next-step", NULL);
+  type_and_commit (canvas, "예약 목록");
+  ck_assert_int_eq (element_named (model, "예약 목록")->kind, STORMCUT_KIND_READ_MODEL);
+  ck_assert_ptr_nonnull (stormcut_model_find_link (model, element_named (model, "예약 등록됨")->id,
+                                                   element_named (model, "예약 목록")->id));
+  /* It found room below the policy already there. */
+  ck_assert (element_named (model, "예약 목록")->y > element_named (model, "알림 정책")->y);
+  ck_assert (stormcut_model_undo (model, &error));
+  ck_assert_ptr_null (element_named (model, "예약 목록"));
+
   /* Quick-add lands right of the selection, on a free spot. */
   stormcut_canvas_select_element (canvas, event->id, FALSE);
   stormcut_canvas_begin_quick_add (canvas, STORMCUT_KIND_READ_MODEL);
