@@ -75,14 +75,22 @@ update_title (StormcutWindow *self)
   if (path != NULL)
     subtitle = g_path_get_basename (path);
   else if (self->imported_from != NULL)
-    /* Translators: subtitle of a board read from model XML; %s is the file name */
-    subtitle = g_strdup_printf (_("Imported from %s, not saved yet"), self->imported_from);
+    subtitle = g_strdup (_("Imported, not saved yet"));
   else
     subtitle = g_strdup (_("Not saved yet"));
 
   gtk_label_set_text (self->title_label, name);
   gtk_label_set_text (self->subtitle_label, subtitle);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), path);
+  if (path != NULL)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), path);
+  else if (self->imported_from != NULL)
+    {
+      /* Translators: tooltip of a board read from model XML; %s is the file name */
+      g_autofree char *tooltip = g_strdup_printf (_("Imported from %s. Save it to keep your changes."), self->imported_from);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), tooltip);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), NULL);
 
   /* Translators: the window title: the board's name, then the application's */
   window_title = g_strdup_printf (_("%s — Stormcut"), name);
