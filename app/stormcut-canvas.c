@@ -2434,9 +2434,11 @@ draw_far_layer (StormcutCanvas        *self,
       StormcutViewport *layer_view = stormcut_viewport_new ();
       GtkSnapshot *layer_snapshot;
       graphene_rect_t area, board;
-      double max_side = 4096.0;
+      double max_side = 4096.0 / (gtk_widget_get_width (GTK_WIDGET (self)) > 0
+                                  ? gtk_widget_get_scale_factor (GTK_WIDGET (self)) : 1);
       cairo_surface_t *pixels;
       cairo_t *cr;
+      int scale = gtk_widget_get_width (GTK_WIDGET (self)) > 0 ? gtk_widget_get_scale_factor (GTK_WIDGET (self)) : 1;
       int w, h;
 
       /* The whole board when it is small enough at this zoom, else a generous part of it
@@ -2462,9 +2464,10 @@ draw_far_layer (StormcutCanvas        *self,
       /* Draw with the layer's own viewport, then put the view's back. */
       self->viewport = layer_view;
       visible = collect_visible (self, &area);
-      /* Into pixels once, the stickies straight with cairo, the frame titles over them;
-       * the node only paints the pixels. */
-      pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (w, 1), MAX (h, 1));
+      /* Into pixels once (at the screen's scale), the stickies straight with cairo, the
+       * frame titles over them; the node only paints the pixels. */
+      pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (w, 1) * scale, MAX (h, 1) * scale);
+      cairo_surface_set_device_scale (pixels, scale, scale);
       cr = cairo_create (pixels);
       layer_snapshot = gtk_snapshot_new ();
       draw_frames (self, layer_snapshot, &area, TRUE);
@@ -2588,6 +2591,18 @@ begin_editing (StormcutCanvas        *self,
   g_free (self->edit_target);
   self->edit_target = g_strdup (target);
 
+  if (stormcut_viewport_get_zoom (self->viewport) < 0.5)
+    {
+      double width, height;
+
+      /* Too far away to read what is typed: come close to the sticky first. */
+      self->fit_pending = FALSE;
+      stormcut_viewport_get_view_size (self->viewport, &width, &height);
+      stormcut_viewport_zoom_at (self->viewport, 0.8, width / 2, height / 2);
+      stormcut_viewport_set_origin (self->viewport,
+                                    rect->origin.x + rect->size.width / 2 - width / 2 / 0.8,
+                                    rect->origin.y + rect->size.height / 2 - height / 2 / 0.8);
+    }
   stormcut_viewport_ensure_visible (self->viewport, rect, 48);
   update_editor_style (self);
   gtk_editable_set_text (GTK_EDITABLE (self->editor), text != NULL ? text : "");
