@@ -576,6 +576,49 @@ START_TEST (test_bad_files_show_an_error)
 }
 END_TEST
 
+/* Dropping a model XML file on a new window imports it there. */
+START_TEST (test_drop_file_opens_it)
+{
+  g_autofree char *sample = stormcut_test_sample_path (SAMPLE);
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autoptr(GListModel) controllers = NULL;
+  GtkDropTarget *target = NULL;
+  StormcutWindow *window;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  GSList *files;
+
+  setup_application ();
+  window = STORMCUT_WINDOW (stormcut_application_new_window (application));
+  flush_events ();
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  ck_assert_ptr_nonnull (target);
+
+  files = g_slist_prepend (NULL, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  flush_events ();
+
+  ck_assert (accepted);
+  ck_assert_uint_eq (g_list_length (gtk_application_get_windows (GTK_APPLICATION (application))), 1);
+  ck_assert_uint_ge (stormcut_model_get_n_elements (stormcut_window_get_model (window)), 40);
+  ck_assert_ptr_null (stormcut_model_get_path (stormcut_window_get_model (window)));
+
+  teardown_application ();
+}
+END_TEST
+
 /* The window in Korean, with the translations this build made from po/ko.po. */
 START_TEST (test_korean_window)
 {
@@ -641,6 +684,7 @@ app_suite (void)
   tcase_add_test (tcase, test_side_bar_lists_and_search);
   tcase_add_test (tcase, test_new_board_then_save_as);
   tcase_add_test (tcase, test_bad_files_show_an_error);
+  tcase_add_test (tcase, test_drop_file_opens_it);
   tcase_add_test (tcase, test_korean_window);
   suite_add_tcase (suite, tcase);
   return suite;
