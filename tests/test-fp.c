@@ -8,6 +8,16 @@
 #include <stormcut/stormcut-fp.h>
 #include <stormcut/stormcut-services.h>
 
+/* @prefix + @id, interned (tests do not free it). */
+static const char *
+row_key (const char *prefix,
+         const char *id)
+{
+  g_autofree char *key = g_strconcat (prefix, id, NULL);
+
+  return g_intern_string (key);
+}
+
 typedef struct {
   const char    *process;
   StormcutFpType type;
@@ -120,7 +130,7 @@ START_TEST (test_reservation_msa_owns_data)
     assert_rows (table, expected, G_N_ELEMENTS (expected));
   }
   ck_assert_str_eq (((StormcutFpRow *) g_ptr_array_index (table->rows, 1))->key,
-                    g_strconcat ("api.", r.register_cmd, NULL));
+                    row_key ("api.", r.register_cmd));
   ck_assert_int_eq (table->total.total_tenths, 304);
   ck_assert_uint_eq (table->total.counts[STORMCUT_FP_ILF], 3);
   ck_assert_uint_eq (table->total.counts[STORMCUT_FP_EI], 1);
@@ -271,7 +281,7 @@ START_TEST (test_default_rules)
   ck_assert_uint_eq (table->total.counts[STORMCUT_FP_EO], 2);
   ck_assert_int_eq (table->total.fp_tenths[STORMCUT_FP_EO], 104);
   ck_assert_uint_eq (table->by_service->len, 1);   /* 민원; the external context has no rows */
-  ck_assert_ptr_null (stormcut_fp_table_find_row (table, g_strconcat ("ei.", auto_cmd, NULL)));
+  ck_assert_ptr_null (stormcut_fp_table_find_row (table, row_key ("ei.", auto_cmd)));
 }
 END_TEST
 
@@ -383,39 +393,39 @@ START_TEST (test_detailed_method)
 
   /* EI: DET = distinct attribute names of 시설 and 이용 규칙 (5 + 4 − 1 shared) = 8;
    * FTR = the two aggregates + the GIS = 3 → high → 6. */
-  row = stormcut_fp_table_find_row (table, g_strconcat ("ei.", cmd, NULL));
+  row = stormcut_fp_table_find_row (table, row_key ("ei.", cmd));
   ck_assert_int_eq (row->det, 8);
   ck_assert_int_eq (row->ret_ftr, 3);
   ck_assert_int_eq (row->complexity, STORMCUT_FP_COMPLEXITY_HIGH);
   ck_assert_int_eq (row->weight_tenths, 60);
 
   /* ILF: DET = 5 attributes, RET 1 → low → 7. */
-  row = stormcut_fp_table_find_row (table, g_strconcat ("ilf.", facility, NULL));
+  row = stormcut_fp_table_find_row (table, row_key ("ilf.", facility));
   ck_assert_int_eq (row->det, 5);
   ck_assert_int_eq (row->ret_ftr, 1);
   ck_assert_int_eq (row->complexity, STORMCUT_FP_COMPLEXITY_LOW);
   ck_assert_int_eq (row->weight_tenths, 70);
 
   /* EQ: DET 6; FTR = 이용 규칙 (read) + 시설 (produces the event that feeds it) = 2 → average → 4. */
-  row = stormcut_fp_table_find_row (table, g_strconcat ("rm.", view, NULL));
+  row = stormcut_fp_table_find_row (table, row_key ("rm.", view));
   ck_assert_int_eq (row->det, 6);
   ck_assert_int_eq (row->ret_ftr, 2);
   ck_assert_int_eq (row->complexity, STORMCUT_FP_COMPLEXITY_AVERAGE);
   ck_assert_int_eq (row->weight_tenths, 40);
 
   /* Without attributes the average weight stays, and the note says why. */
-  row = stormcut_fp_table_find_row (table, g_strconcat ("rm.", bare, NULL));
+  row = stormcut_fp_table_find_row (table, row_key ("rm.", bare));
   ck_assert_int_eq (row->det, -1);
   ck_assert_int_eq (row->complexity, STORMCUT_FP_COMPLEXITY_UNKNOWN);
   ck_assert_int_eq (row->weight_tenths, 39);
   ck_assert (strstr (row->note, "average weight") != NULL);
-  row = stormcut_fp_table_find_row (table, g_strconcat ("eif.", gis, NULL));
+  row = stormcut_fp_table_find_row (table, row_key ("eif.", gis));
   ck_assert_int_eq (row->weight_tenths, 54);
 
   /* The simple method keeps the averages but still reports DET and complexity. */
   g_clear_pointer (&table, stormcut_fp_table_free);
   table = stormcut_fp_count (model, STORMCUT_FP_PROFILE_DEFAULT, STORMCUT_FP_METHOD_SIMPLE);
-  row = stormcut_fp_table_find_row (table, g_strconcat ("ei.", cmd, NULL));
+  row = stormcut_fp_table_find_row (table, row_key ("ei.", cmd));
   ck_assert_int_eq (row->weight_tenths, 40);
   ck_assert_int_eq (row->det, 8);
   ck_assert (strstr (row->note, "average weight") == NULL);
@@ -426,20 +436,20 @@ START_TEST (test_overrides)
 {
   Reservation r;
   g_autoptr(GError) error = NULL;
-  g_autofree char *search_key = NULL;
-  g_autofree char *register_key = NULL;
-  g_autofree char *api_key = NULL;
+  const char *search_key;
+  const char *register_key;
+  const char *api_key;
   StormcutFpTable *table;
   const StormcutFpRow *row;
 
   build_reservation (&r, 1);
-  search_key = g_strconcat ("rm.", r.search, NULL);
-  register_key = g_strconcat ("ei.", r.register_cmd, NULL);
-  api_key = g_strconcat ("api.", r.search, NULL);
+  search_key = row_key ("rm.", r.search);
+  register_key = row_key ("ei.", r.register_cmd);
+  api_key = row_key ("api.", r.search);
 
   ck_assert (stormcut_fp_set_override (r.model, search_key, STORMCUT_FP_EO, "통계 계산 포함; 월별 집계", &error));
   ck_assert_ptr_null (error);
-  ck_assert_str_eq (stormcut_model_get_setting (r.model, g_strconcat ("fp.override.", search_key, NULL)),
+  ck_assert_str_eq (stormcut_model_get_setting (r.model, row_key ("fp.override.", search_key)),
                     "type=EO;reason=통계 계산 포함; 월별 집계");
   ck_assert (stormcut_fp_exclude (r.model, api_key, "게이트웨이 미경유", &error));
 
@@ -473,7 +483,7 @@ START_TEST (test_overrides)
   g_clear_error (&error);
 
   /* A hand-edited value that cannot be read is ignored, and said so. */
-  ck_assert (stormcut_model_set_setting (r.model, g_strconcat ("fp.override.", register_key, NULL), "type=XYZ;reason=?", NULL));
+  ck_assert (stormcut_model_set_setting (r.model, row_key ("fp.override.", register_key), "type=XYZ;reason=?", NULL));
   table = stormcut_fp_count (r.model, STORMCUT_FP_PROFILE_MSA, STORMCUT_FP_METHOD_SIMPLE);
   row = stormcut_fp_table_find_row (table, register_key);
   ck_assert (!row->overridden);
