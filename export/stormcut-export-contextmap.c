@@ -246,6 +246,31 @@ add_derived (Agraph_t                          *graph,
   set_middle_label (edge, NULL, derived->mode, extra, color);
 }
 
+static void
+add_legend (Agraph_t *graph,
+            gboolean  any_derived,
+            gboolean  any_contradiction)
+{
+  const char *samples[4] = { NULL, };
+  const char *meanings[4] = { NULL, };
+  guint n = 0;
+
+  samples[n] = "U <FONT POINT-SIZE=\"9\">[OHS, PL]</FONT> ━━ D <FONT POINT-SIZE=\"9\">[ACL]</FONT>";
+  meanings[n++] = _("U, D: the upstream and downstream ends; boxed: the role of that end (OHS, PL, ACL, CF)");
+  if (any_derived)
+    {
+      samples[n] = "<FONT COLOR=\"" COLOR_DERIVED "\">━ ━ ━</FONT>";
+      meanings[n++] = _("derived from the links between the contexts, not yet confirmed");
+    }
+  if (any_contradiction)
+    {
+      samples[n] = "<FONT COLOR=\"" COLOR_CONTRADICTS "\">━ ━ ━</FONT>";
+      meanings[n++] = _("derived from the links, but contradicts a confirmed relationship");
+    }
+
+  stormcut_export_add_legend (graph, samples, meanings);
+}
+
 Agraph_t *
 stormcut_export_build_context_map (StormcutModel  *model,
                                    GError        **error)
@@ -256,6 +281,7 @@ stormcut_export_build_context_map (StormcutModel  *model,
   g_autofree char *title = NULL;
   GPtrArray *contexts = stormcut_model_get_contexts (model);
   GPtrArray *relationships = stormcut_model_get_relationships (model);
+  gboolean any_derived = FALSE, any_contradiction = FALSE;
 
   /* Translators: title of the context map diagram; %s is the model name. */
   title = g_strdup_printf (_("%s: context map"), stormcut_model_get_name (model));
@@ -307,10 +333,19 @@ stormcut_export_build_context_map (StormcutModel  *model,
       if (entry->derived == NULL)
         continue;
       if (entry->status == STORMCUT_CONTEXT_MAP_NOT_CONFIRMED)
-        add_derived (graph, entry->derived, FALSE);
+        {
+          add_derived (graph, entry->derived, FALSE);
+          any_derived = TRUE;
+        }
       else if (entry->status == STORMCUT_CONTEXT_MAP_CONTRADICTS)
-        add_derived (graph, entry->derived, TRUE);
+        {
+          add_derived (graph, entry->derived, TRUE);
+          any_contradiction = TRUE;
+        }
     }
+
+  if (relationships->len > 0 || any_derived || any_contradiction)
+    add_legend (graph, any_derived, any_contradiction);
 
   return g_steal_pointer (&graph);
 }

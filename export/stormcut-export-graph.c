@@ -378,6 +378,38 @@ stormcut_export_append_wrapped (GString    *out,
     }
 }
 
+void
+stormcut_export_add_legend (Agraph_t         *graph,
+                            const char *const *samples,
+                            const char *const *meanings)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+  Agraph_t *bottom;
+  Agnode_t *node;
+
+  g_string_append (label, "<TABLE BORDER=\"1\" COLOR=\"#B0BEC5\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">");
+  g_string_append (label, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>");
+  stormcut_export_append_html (label, _("Legend"));
+  g_string_append (label, "</B></TD></TR>");
+  for (guint i = 0; samples[i] != NULL && meanings[i] != NULL; i++)
+    {
+      g_string_append_printf (label, "<TR><TD ALIGN=\"LEFT\">%s</TD><TD ALIGN=\"LEFT\">", samples[i]);
+      stormcut_export_append_html (label, meanings[i]);
+      g_string_append (label, "</TD></TR>");
+    }
+  g_string_append (label, "</TABLE>");
+
+  /* '/' never occurs in a model id, so the legend cannot take an element's place; on the
+   * last rank, below the diagram. */
+  bottom = agsubg (graph, (char *) "legend", TRUE);
+  stormcut_export_set (bottom, "rank", "sink");
+  node = agnode (bottom, (char *) "legend/", TRUE);
+  stormcut_export_set (node, "shape", "plain");
+  stormcut_export_set (node, "style", "solid");
+  stormcut_export_set (node, "fontsize", "10");
+  stormcut_export_set_html (node, "label", label->str);
+}
+
 GBytes *
 stormcut_export_render_graph (Agraph_t        *built,
                               StormcutFormat   format,

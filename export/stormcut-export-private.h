@@ -59,6 +59,11 @@ void      stormcut_export_set_html      (void *object, const char *name, const c
  * @columns (wide characters count two); the text's own newlines are kept. */
 void      stormcut_export_append_wrapped (GString *out, const char *text, guint columns);
 
+/* Adds a legend below the diagram: one row per sample (HTML-like markup, e.g. a coloured
+ * line drawn with characters) and its meaning (plain text); both arrays NULL-terminated. */
+void      stormcut_export_add_legend    (Agraph_t *graph, const char *const *samples,
+                                         const char *const *meanings);
+
 /* The builders, one per diagram. */
 Agraph_t *stormcut_export_build_flow        (StormcutModel *model, GError **error);
 Agraph_t *stormcut_export_build_context_map (StormcutModel *model, GError **error);

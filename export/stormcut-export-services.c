@@ -37,6 +37,7 @@ enum {
   EDGE_ASYNC,
   EDGE_SHARED_READ,
   EDGE_OWNERSHIP,
+  N_EDGE_KINDS
 };
 
 static void
@@ -269,6 +270,45 @@ draw_edge (Agraph_t    *graph,
   stormcut_export_set_html (edge, "label", label->str);
 }
 
+/* The legend: the kinds of line that were drawn, and the database cylinder. */
+static void
+add_legend (Agraph_t       *graph,
+            const gboolean *drawn,
+            gboolean        has_services)
+{
+  const char *samples[N_EDGE_KINDS + 2] = { NULL, };
+  const char *meanings[N_EDGE_KINDS + 2] = { NULL, };
+  guint n = 0;
+
+  if (!has_services)
+    return;
+
+  samples[n] = "<FONT COLOR=\"#78909C\">━━</FONT> <B>DB</B>";
+  meanings[n++] = _("data only this service writes (its aggregates)");
+  if (drawn[EDGE_SYNC])
+    {
+      samples[n] = "━━━▶";
+      meanings[n++] = _("calls: synchronous request/response");
+    }
+  if (drawn[EDGE_ASYNC])
+    {
+      samples[n] = "━ ━ ━▶";
+      meanings[n++] = _("events: asynchronous publish/subscribe, from publisher to subscriber");
+    }
+  if (drawn[EDGE_SHARED_READ])
+    {
+      samples[n] = "<FONT COLOR=\"" COLOR_SHARED "\">━━━▶</FONT>";
+      meanings[n++] = _("shared DB: reads another service's data directly");
+    }
+  if (drawn[EDGE_OWNERSHIP])
+    {
+      samples[n] = "<FONT COLOR=\"" COLOR_SHARED "\">━ ━ ━▶</FONT>";
+      meanings[n++] = _("writes data that another service owns");
+    }
+
+  stormcut_export_add_legend (graph, samples, meanings);
+}
+
 Agraph_t *
 stormcut_export_build_service_map (StormcutModel  *model,
                                    GError        **error)
@@ -280,6 +320,7 @@ stormcut_export_build_service_map (StormcutModel  *model,
   g_autoptr(GHashTable) pending_index = NULL;
   g_autofree char *title = NULL;
   GPtrArray *links = stormcut_model_get_links (model);
+  gboolean drawn[N_EDGE_KINDS] = { FALSE, };
 
   /* Translators: title of the service map diagram; %s is the model name. */
   title = g_strdup_printf (_("%s: candidate microservices"), stormcut_model_get_name (model));
@@ -387,8 +428,13 @@ stormcut_export_build_service_map (StormcutModel  *model,
       PendingEdge *edge = g_ptr_array_index (pending, i);
 
       if (edge->tail != NULL && edge->head != NULL)
-        draw_edge (graph, edge);
+        {
+          draw_edge (graph, edge);
+          drawn[edge->kind] = TRUE;
+        }
     }
+
+  add_legend (graph, drawn, analysis->services->len > 0);
 
   return g_steal_pointer (&graph);
 }
