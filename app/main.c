@@ -12,9 +12,14 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(StormcutApplication) application = NULL;
+  /* A run from the build tree points this at <build>/po (build-aux/run.sh does). */
+  const char *localedir = g_getenv ("STORMCUT_LOCALEDIR");
+
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

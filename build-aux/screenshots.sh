@@ -1,8 +1,8 @@
 #!/bin/sh
 # Takes the README's screenshots of the application: docs/screenshots/board-ko.png (Korean)
 # and board-en.png (English), the Korean sample with its reservation aggregate selected.
-# Runs the application under Xvfb and drives it with xdotool; needs the Korean locale and
-# translations, so it installs a build into a private prefix first.
+# Runs the application of BUILDDIR (built here if needed) under Xvfb and drives it with
+# xdotool, with the translations of that build.
 #   build-aux/screenshots.sh [BUILDDIR]
 set -eu
 cd "$(dirname "$0")/.."
@@ -12,9 +12,9 @@ for tool in xvfb-run xdotool import; do
 done
 
 builddir=${1:-build-screenshots}
-prefix="$(pwd)/$builddir/prefix"
-[ -f "$builddir/build.ninja" ] || meson setup "$builddir" --prefix="$prefix" -Dtests=false
-ninja -C "$builddir" install >/dev/null
+[ -f "$builddir/build.ninja" ] || meson setup "$builddir" -Dtests=false
+ninja -C "$builddir" >/dev/null
+builddir=$(cd "$builddir" && pwd)
 
 config=$(mktemp -d)
 trap 'rm -rf "$config"' EXIT
@@ -25,7 +25,7 @@ shoot() {
   output=$1
   cat > "$config/run.sh" <<SCRIPT
 #!/bin/sh
-"$prefix/bin/stormcut" data/samples/public-facility-reservation.xml 2>/dev/null &
+"$builddir/app/stormcut" data/samples/public-facility-reservation.xml 2>/dev/null &
 pid=\$!
 sleep 3
 xdotool search --name Stormcut windowsize %@ 1440 900; sleep 1
@@ -38,12 +38,11 @@ xdotool mousemove 700 880; sleep 1
 import -window root "$output"
 kill \$pid
 SCRIPT
-  XDG_CONFIG_HOME="$config" XDG_DATA_DIRS="$prefix/share:/usr/share" GSETTINGS_SCHEMA_DIR="$prefix/share/glib-2.0/schemas" \
+  XDG_CONFIG_HOME="$config" STORMCUT_LOCALEDIR="$builddir/po" GSETTINGS_SCHEMA_DIR="$builddir/data" \
   GSETTINGS_BACKEND=memory GSK_RENDERER=cairo GDK_BACKEND=x11 NO_AT_BRIDGE=1 \
     xvfb-run -a -s '-screen 0 1440x900x24' sh "$config/run.sh"
 }
 
-glib-compile-schemas "$prefix/share/glib-2.0/schemas"
 mkdir -p docs/screenshots
 LANG=ko_KR.UTF-8 LC_ALL=ko_KR.UTF-8 LANGUAGE=ko shoot docs/screenshots/board-ko.png
 LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= shoot docs/screenshots/board-en.png
