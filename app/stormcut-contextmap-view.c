@@ -58,6 +58,7 @@ struct _StormcutContextmapView
   guint               refresh_id;
   gboolean            dirty;
   gboolean            updating;     /* filling widgets from the model: ignore their signals */
+  gboolean            first_rebuild; /* the model was just set */
 };
 
 G_DEFINE_FINAL_TYPE (StormcutContextmapView, stormcut_contextmap_view, GTK_TYPE_WIDGET)
@@ -353,6 +354,20 @@ rebuild (StormcutContextmapView *self)
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
   position = stormcut_view_find_key (G_LIST_MODEL (self->rows), selected_key);
+  /* On a model shown for the first time, select the first relationship that needs a
+   * decision, so the editor says what to do. */
+  if (position == GTK_INVALID_LIST_POSITION && self->first_rebuild)
+    for (guint i = 0; i < items->len; i++)
+      {
+        MapRow *row = stormcut_view_row_get_data (g_ptr_array_index (items, i));
+
+        if (row->status != STORMCUT_CONTEXT_MAP_CONFIRMED)
+          {
+            position = i;
+            break;
+          }
+      }
+  self->first_rebuild = FALSE;
   gtk_single_selection_set_selected (self->selection, position);
   self->updating = FALSE;
 
@@ -878,6 +893,7 @@ stormcut_contextmap_view_set_model (StormcutContextmapView *self,
       self->reloaded_id = g_signal_connect (model, "reloaded", G_CALLBACK (model_reloaded_cb), self);
     }
   stormcut_diagram_view_set_model (self->diagram, model);
+  self->first_rebuild = TRUE;
   queue_refresh (self);
 }
 

@@ -192,7 +192,7 @@ static const struct {
   int         width;   /* fixed width in pixels */
 } columns[STORMCUT_FP_N_COLUMNS] = {
   [STORMCUT_FP_COLUMN_APPLICATION] = { N_("Application"),         FALSE, FALSE, 110 },
-  [STORMCUT_FP_COLUMN_SERVICE]     = { N_("Service"),             FALSE, FALSE, 90 },
+  [STORMCUT_FP_COLUMN_SERVICE]     = { N_("Sub-task (service)"),  FALSE, FALSE, 120 },
   [STORMCUT_FP_COLUMN_PROCESS]     = { N_("Unit process"),        TRUE,  FALSE, 170 },
   [STORMCUT_FP_COLUMN_DESCRIPTION] = { N_("Description"),         FALSE, FALSE, 150 },
   [STORMCUT_FP_COLUMN_TYPE]        = { N_("FP type"),             FALSE, FALSE, 75 },
