@@ -547,8 +547,10 @@ add_row (Counter               *self,
       row->override_reason = keep (self, override.reason);
     }
 
-  row->complexity = stormcut_fp_complexity (row->type, row->det, row->ret_ftr);
-  if (self->table->method == STORMCUT_FP_METHOD_DETAILED && row->complexity != STORMCUT_FP_COMPLEXITY_UNKNOWN)
+  /* 간이법's averages stand for every complexity: only 정통법 rates it. */
+  if (self->table->method == STORMCUT_FP_METHOD_DETAILED)
+    row->complexity = stormcut_fp_complexity (row->type, row->det, row->ret_ftr);
+  if (row->complexity != STORMCUT_FP_COMPLEXITY_UNKNOWN)
     {
       row->weight_tenths = 10 * stormcut_fp_detailed_weight (row->type, row->complexity);
       detailed_weight = TRUE;

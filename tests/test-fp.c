@@ -422,12 +422,15 @@ START_TEST (test_detailed_method)
   row = stormcut_fp_table_find_row (table, row_key ("eif.", gis));
   ck_assert_int_eq (row->weight_tenths, 54);
 
-  /* The simple method keeps the averages but still reports DET and complexity. */
+  /* The simple method keeps the averages and still reports DET and FTR, but rates no
+   * complexity. */
   g_clear_pointer (&table, stormcut_fp_table_free);
   table = stormcut_fp_count (model, STORMCUT_FP_PROFILE_DEFAULT, STORMCUT_FP_METHOD_SIMPLE);
   row = stormcut_fp_table_find_row (table, row_key ("ei.", cmd));
   ck_assert_int_eq (row->weight_tenths, 40);
   ck_assert_int_eq (row->det, 8);
+  ck_assert_int_eq (row->ret_ftr, 3);
+  ck_assert_int_eq (row->complexity, STORMCUT_FP_COMPLEXITY_UNKNOWN);
   ck_assert (strstr (row->note, "average weight") == NULL);
 }
 END_TEST

@@ -124,7 +124,8 @@ typedef struct {
   char                *override_reason; /* or NULL */
   int                  ret_ftr;         /* RET (data) or FTR (transaction), -1 unknown */
   int                  det;             /* -1 unknown */
-  StormcutFpComplexity complexity;      /* from DET and RET/FTR under the type's matrix */
+  StormcutFpComplexity complexity;      /* 정통법: from DET and RET/FTR under the type's matrix;
+                                         * UNKNOWN under 간이법, whose averages stand for all */
   int                  weight_tenths;   /* 가중치 × 10 used for this row */
   int                  fp_tenths;       /* FP × 10 (0 when excluded) */
   char                *note;            /* 비고: the rule that produced the row, the override */
