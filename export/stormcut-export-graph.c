@@ -59,12 +59,14 @@ graphviz_message_cb (char *message)
 static char *
 graphviz_last_message (void)
 {
+  g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
 
   if (graphviz_messages == NULL || graphviz_messages->len == 0)
     return g_strdup (_("no details given"));
 
-  lines = g_strsplit (g_strstrip (graphviz_messages->str), "\n", -1);
+  text = g_strstrip (g_strdup (graphviz_messages->str));
+  lines = g_strsplit (text, "\n", -1);
   return g_strdup (lines[0] != NULL ? lines[g_strv_length (lines) - 1] : "");
 }
 
