@@ -33,6 +33,7 @@
 #define NUDGE_STEP          10
 #define NUDGE_BIG_STEP      50
 #define MAX_PASTED_LINES    500
+#define ROUND_UP_PIXELS(n)  ((((n) + 255) / 256) * 256)
 
 typedef enum {
   DRAG_NONE,
@@ -115,6 +116,7 @@ struct _StormcutCanvas
 
   /* far away, frames, links and stickies are kept as one picture while only the view moves */
   GskRenderNode      *layer;
+  cairo_surface_t    *layer_pixels;
   graphene_rect_t     layer_area;      /* board area it shows */
   double              layer_zoom;
   guint64             layer_revision;
@@ -1556,8 +1558,8 @@ draw_frame_title (StormcutCanvas        *self,
 
   if (self->edit_mode == EDIT_RENAME_CONTEXT && g_strcmp0 (self->edit_target, context->id) == 0)
     return;
-  if (frame->size.width < 40)
-    return;
+  if (frame->size.width < 60 || frame->size.height < 3 * size)
+    return; /* too small to carry its name without hiding what it holds */
 
   /* Titles are laid out again only when their text or size changes; the frame clips them. */
   markup = g_markup_printf_escaped ("%s  <span weight=\"normal\" size=\"80%%\">%s</span>",
@@ -1751,7 +1753,6 @@ node_from_pixels (cairo_surface_t *pixels,
   cairo_set_source_surface (cr, pixels, 0, 0);
   cairo_paint (cr);
   cairo_destroy (cr);
-  cairo_surface_destroy (pixels);
 
   return node;
 }
@@ -1764,6 +1765,7 @@ create_head_node (HeadDirection  direction,
 {
   cairo_surface_t *pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cairo_t *cr = cairo_create (pixels);
+  GskRenderNode *node;
   static const double angles[N_HEADS] = { 0, G_PI, G_PI / 2, -G_PI / 2 };
 
   cairo_translate (cr, size / 2.0, size / 2.0);
@@ -1776,7 +1778,10 @@ create_head_node (HeadDirection  direction,
   cairo_fill (cr);
   cairo_destroy (cr);
 
-  return node_from_pixels (pixels, size, size);
+  node = node_from_pixels (pixels, size, size);
+  cairo_surface_destroy (pixels);
+
+  return node;
 }
 
 static void
@@ -1800,6 +1805,7 @@ clear_pictures (StormcutCanvas *self)
   for (guint i = 0; i < G_N_ELEMENTS (self->badges); i++)
     g_clear_pointer (&self->badges[i], gsk_render_node_unref);
   g_clear_pointer (&self->layer, gsk_render_node_unref);
+  g_clear_pointer (&self->layer_pixels, cairo_surface_destroy);
 }
 
 static void
@@ -1989,28 +1995,38 @@ draw_stickies_batch (StormcutCanvas        *self,
 
   draw_links_batch (self, cr, area);
 
-  for (guint slot = 0; slot < self->slots->len; slot++)
-    {
-      gboolean any = FALSE;
+  /* Group the stickies by colour (a counting sort), then one fill per colour. */
+  {
+    guint n_slots = self->slots->len;
+    g_autofree guint *start = g_new0 (guint, n_slots + 1);
+    g_autofree guint *order = g_new (guint, MAX (visible->len, 1));
 
-      for (guint k = 0; k < visible->len; k++)
-        {
-          guint i = g_array_index (visible, guint, k);
-          graphene_rect_t board, rect;
+    for (guint k = 0; k < visible->len; k++)
+      start[self->element_slot[g_array_index (visible, guint, k)] + 1]++;
+    for (guint slot = 0; slot < n_slots; slot++)
+      start[slot + 1] += start[slot];
+    for (guint k = 0; k < visible->len; k++)
+      {
+        guint i = g_array_index (visible, guint, k);
 
-          if (self->element_slot[i] != slot)
-            continue;
-          element_draw_rect (self, element_by_index (self, i), &board);
-          stormcut_viewport_board_rect_to_widget (self->viewport, &board, &rect);
-          cairo_rectangle (cr, rect.origin.x, rect.origin.y, MAX (rect.size.width, 1.0), MAX (rect.size.height, 1.0));
-          any = TRUE;
-        }
-      if (any)
-        {
-          gdk_cairo_set_source_rgba (cr, &g_array_index (self->slots, GdkRGBA, slot));
-          cairo_fill (cr);
-        }
-    }
+        order[start[self->element_slot[i]]++] = i;
+      }
+
+    for (guint k = 0; k < visible->len; k++)
+      {
+        guint i = order[k];
+        graphene_rect_t board, rect;
+
+        element_draw_rect (self, element_by_index (self, i), &board);
+        stormcut_viewport_board_rect_to_widget (self->viewport, &board, &rect);
+        cairo_rectangle (cr, rect.origin.x, rect.origin.y, MAX (rect.size.width, 1.0), MAX (rect.size.height, 1.0));
+        if (k + 1 == visible->len || self->element_slot[order[k + 1]] != self->element_slot[i])
+          {
+            gdk_cairo_set_source_rgba (cr, &g_array_index (self->slots, GdkRGBA, self->element_slot[i]));
+            cairo_fill (cr);
+          }
+      }
+  }
 
   /* Marks stay visible however small the stickies are. */
   cairo_set_line_width (cr, 2.0);
@@ -2059,6 +2075,7 @@ create_badge_node (guint count)
   const double radius = 9.0, ring = 1.5, size = 2 * (radius + ring);
   cairo_surface_t *pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) size, (int) size);
   cairo_t *cr = cairo_create (pixels);
+  GskRenderNode *node;
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
   g_autofree char *text = count > 9 ? g_strdup ("9+") : g_strdup_printf ("%u", count);
@@ -2082,7 +2099,10 @@ create_badge_node (guint count)
   pango_cairo_show_layout (cr, layout);
   cairo_destroy (cr);
 
-  return node_from_pixels (pixels, size, size);
+  node = node_from_pixels (pixels, size, size);
+  cairo_surface_destroy (pixels);
+
+  return node;
 }
 
 static void
@@ -2465,10 +2485,30 @@ draw_far_layer (StormcutCanvas        *self,
       self->viewport = layer_view;
       visible = collect_visible (self, &area);
       /* Into pixels once (at the screen's scale), the stickies straight with cairo, the
-       * frame titles over them; the node only paints the pixels. */
-      pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (w, 1) * scale, MAX (h, 1) * scale);
-      cairo_surface_set_device_scale (pixels, scale, scale);
-      cr = cairo_create (pixels);
+       * frame titles over them; the node only paints the pixels.  The pixel buffer is kept
+       * for the next picture of the same size (the old node goes first: cairo copies a
+       * buffer that changes under a node still using it). */
+      g_clear_pointer (&self->layer, gsk_render_node_unref);
+      pixels = self->layer_pixels;
+      if (pixels == NULL ||
+          cairo_image_surface_get_width (pixels) != ROUND_UP_PIXELS (MAX (w, 1) * scale) ||
+          cairo_image_surface_get_height (pixels) != ROUND_UP_PIXELS (MAX (h, 1) * scale))
+        {
+          /* Sizes rounded up, so that a zoom step mostly finds the buffer it needs. */
+          g_clear_pointer (&self->layer_pixels, cairo_surface_destroy);
+          pixels = self->layer_pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                                    ROUND_UP_PIXELS (MAX (w, 1) * scale),
+                                                                    ROUND_UP_PIXELS (MAX (h, 1) * scale));
+          cairo_surface_set_device_scale (pixels, scale, scale);
+          cr = cairo_create (pixels);
+        }
+      else
+        {
+          cr = cairo_create (pixels);
+          cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+          cairo_paint (cr);
+          cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+        }
       layer_snapshot = gtk_snapshot_new ();
       draw_frames (self, layer_snapshot, &area, TRUE);
       content = gtk_snapshot_free_to_node (layer_snapshot);
@@ -2485,7 +2525,6 @@ draw_far_layer (StormcutCanvas        *self,
       self->viewport = view;
       g_object_unref (layer_view);
 
-      g_clear_pointer (&self->layer, gsk_render_node_unref);
       self->layer = node_from_pixels (pixels, w, h);
 
       self->layer_n_drawn = visible->len;

@@ -47,11 +47,17 @@
  *                                                                  [1..8 in the palette order]
  *   canvas.frame-selection           new bounded context around the selection  [<Ctrl>g]
  *   canvas.next-step                 add the next step of the flow after the selection, linked
- *                                    (event → policy → command → event, actor → command, ...) [Tab]
+ *                                    (event → policy → command → event, actor → command, ...);
+ *                                    again on the still empty name: the other kinds that may
+ *                                    follow (event → read model, external system, ...) [Tab]
  *   canvas.previous-step             add the previous step before the selection [<Shift>Tab]
  *   canvas.set-tool ("s")            "select", "frame-context" or "link" (state: the "tool" property)
  *   canvas.nudge ("(ii)")            move the selection by (dx, dy) board units [arrows, <Shift>arrows]
  *   canvas.highlight-unassigned      stateful boolean: mark stickies outside every context
+ *
+ * Links are drawn as elbow connectors from the side of a sticky facing the other; async
+ * links (stormcut_grammar_is_async) dashed.  Zoomed out below 30 % the board is drawn as
+ * coloured boxes without names, kept as one picture while the view pans.
  *
  * Pointer: drag a sticky to move it (with the selection); drag from a sticky's edge or its
  * blue dot to another sticky to link them (dropped on empty board: the next step there);
