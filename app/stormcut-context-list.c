@@ -19,6 +19,7 @@ struct _StormcutContextList
   /* owned references */
   StormcutModel  *model;
   char           *selected_id;
+  char           *shown;          /* describe_rows() of the rows on screen */
 
   gulong          changed_id;
   gulong          reloaded_id;
@@ -188,10 +189,10 @@ frame_color (const StormcutContext *context,
 static GtkWidget *
 create_row (StormcutContextList   *self,
             const StormcutContext *context,
-            guint                  index)
+            guint                  index,
+            guint                  n_members)
 {
   g_autofree char *color = frame_color (context, index);
-  g_autoptr(GPtrArray) members = stormcut_model_get_context_elements (self->model, context->id);
   g_autofree char *count = NULL;
   GtkWidget *row, *box, *button, *label;
 
@@ -219,7 +220,7 @@ create_row (StormcutContextList   *self,
   g_object_set_data (G_OBJECT (row), "name-label", label);
   gtk_box_append (GTK_BOX (box), label);
 
-  count = g_strdup_printf ("%u", members->len);
+  count = g_strdup_printf ("%u", n_members);
   label = gtk_label_new (count);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "numeric");
@@ -263,23 +264,71 @@ select_row_of (StormcutContextList *self)
   self->selecting = FALSE;
 }
 
+/* What the rows show, as one string: rows are rebuilt only when it changes. */
+static char *
+describe_rows (StormcutContextList *self,
+               GHashTable          *counts)
+{
+  GPtrArray *contexts = stormcut_model_get_contexts (self->model);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < contexts->len; i++)
+    {
+      const StormcutContext *context = g_ptr_array_index (contexts, i);
+
+      g_string_append_printf (text, "%s\x1f%s\x1f%s\x1f%u\x1e", context->id, context->name,
+                              context->color != NULL ? context->color : "",
+                              GPOINTER_TO_UINT (g_hash_table_lookup (counts, context->id)));
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 rebuild (StormcutContextList *self)
 {
+  g_autoptr(GHashTable) counts = NULL;
+  g_autofree char *description = NULL;
+  GPtrArray *contexts, *elements;
   GtkWidget *child;
-  GPtrArray *contexts;
+
+  if (self->model == NULL)
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+        gtk_list_box_remove (self->list_box, child);
+      self->n_rows = 0;
+      g_clear_pointer (&self->shown, g_free);
+      return;
+    }
+
+  /* Stickies per context in one pass over the elements. */
+  counts = g_hash_table_new (g_str_hash, g_str_equal);
+  elements = stormcut_model_get_elements (self->model);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const StormcutElement *element = g_ptr_array_index (elements, i);
+
+      if (element->context_id != NULL)
+        g_hash_table_insert (counts, element->context_id,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, element->context_id)) + 1));
+    }
+
+  description = describe_rows (self, counts);
+  if (g_strcmp0 (description, self->shown) == 0)
+    return;
+  g_free (self->shown);
+  self->shown = g_steal_pointer (&description);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
   self->n_rows = 0;
 
-  if (self->model == NULL)
-    return;
-
   contexts = stormcut_model_get_contexts (self->model);
   for (guint i = 0; i < contexts->len; i++)
     {
-      gtk_list_box_append (self->list_box, create_row (self, g_ptr_array_index (contexts, i), i));
+      const StormcutContext *context = g_ptr_array_index (contexts, i);
+
+      gtk_list_box_append (self->list_box,
+                           create_row (self, context, i, GPOINTER_TO_UINT (g_hash_table_lookup (counts, context->id))));
       self->n_rows++;
     }
   select_row_of (self);
@@ -413,6 +462,7 @@ stormcut_context_list_finalize (GObject *object)
   StormcutContextList *self = STORMCUT_CONTEXT_LIST (object);
 
   g_free (self->selected_id);
+  g_free (self->shown);
 
   G_OBJECT_CLASS (stormcut_context_list_parent_class)->finalize (object);
 }
@@ -479,6 +529,7 @@ stormcut_context_list_set_model (StormcutContextList *self,
       self->reloaded_id = g_signal_connect (model, "reloaded", G_CALLBACK (model_reloaded_cb), self);
     }
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_pointer (&self->shown, g_free);
   rebuild (self);
 }
 

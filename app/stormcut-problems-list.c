@@ -80,20 +80,45 @@ create_row (StormcutProblemsList  *self,
   return row;
 }
 
+static gboolean
+same_problems (GPtrArray *a,
+               GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const StormcutProblem *x = g_ptr_array_index (a, i);
+      const StormcutProblem *y = g_ptr_array_index (b, i);
+
+      if (x->kind != y->kind || g_strcmp0 (x->element_id, y->element_id) != 0 ||
+          g_strcmp0 (x->message, y->message) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 rebuild (StormcutProblemsList *self)
 {
+  g_autoptr(GPtrArray) problems = NULL;
   GtkWidget *child;
   guint n_rows;
+
+  if (self->model != NULL)
+    problems = stormcut_model_check (self->model);
+  else
+    problems = g_ptr_array_new_with_free_func ((GDestroyNotify) stormcut_problem_free);
+
+  /* Most edits (moving stickies, say) change no warning: keep the rows then. */
+  if (same_problems (problems, self->problems))
+    return;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  if (self->model != NULL)
-    self->problems = stormcut_model_check (self->model);
-  else
-    self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) stormcut_problem_free);
+  self->problems = g_steal_pointer (&problems);
 
   n_rows = MIN (self->problems->len, STORMCUT_PROBLEMS_LIST_MAX_ROWS);
   for (guint i = 0; i < n_rows; i++)
