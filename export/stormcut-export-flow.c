@@ -118,6 +118,36 @@ add_context_cluster (Agraph_t              *graph,
   return cluster;
 }
 
+static void
+add_legend (Agraph_t *graph,
+            gboolean  any_sync,
+            gboolean  any_async,
+            gboolean  any_annotation)
+{
+  const char *samples[4] = { NULL, };
+  const char *meanings[4] = { NULL, };
+  guint n = 0;
+
+  if (any_sync)
+    {
+      samples[n] = "━━━▶";
+      meanings[n++] = _("synchronous: decides, is handled by, produces, issues");
+    }
+  if (any_async)
+    {
+      samples[n] = "━ ━ ━▶";
+      meanings[n++] = _("asynchronous: an event activates a policy, updates a read model or reaches an external system");
+    }
+  if (any_annotation)
+    {
+      samples[n] = "┈┈┈┈";
+      meanings[n++] = _("hotspot annotation");
+    }
+
+  if (n > 0)
+    stormcut_export_add_legend (graph, samples, meanings);
+}
+
 Agraph_t *
 stormcut_export_build_flow (StormcutModel  *model,
                             GError        **error)
@@ -127,6 +157,7 @@ stormcut_export_build_flow (StormcutModel  *model,
   GPtrArray *contexts = stormcut_model_get_contexts (model);
   GPtrArray *elements = stormcut_model_get_elements (model);
   GPtrArray *links = stormcut_model_get_links (model);
+  gboolean any_sync = FALSE, any_async = FALSE, any_annotation = FALSE;
 
   graph = stormcut_export_graph_new ("flow", stormcut_model_get_name (model));
 
@@ -188,10 +219,18 @@ stormcut_export_build_flow (StormcutModel  *model,
         {
           stormcut_export_set (edge, "style", "dotted");
           stormcut_export_set (edge, "arrowhead", "none");
+          any_annotation = TRUE;
         }
       else if (stormcut_grammar_is_async (source->kind, target->kind))
-        stormcut_export_set (edge, "style", "dashed");
+        {
+          stormcut_export_set (edge, "style", "dashed");
+          any_async = TRUE;
+        }
+      else
+        any_sync = TRUE;
     }
+
+  add_legend (graph, any_sync, any_async, any_annotation);
 
   return g_steal_pointer (&graph);
 }
