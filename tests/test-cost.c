@@ -75,6 +75,40 @@ START_TEST (test_edition_2014)
 }
 END_TEST
 
+START_TEST (test_fractional_fp)
+{
+  g_autoptr(StormcutCostSettings) settings = worked_example_settings (STORMCUT_COST_EDITION_2020);
+  StormcutCostEstimate e;
+
+  /* 85.3 FP × 553,114 = 47,180,624.2 */
+  stormcut_cost_compute (settings, 853, &e);
+  ck_assert_int_eq (e.base_cost, 47180624);
+  /* × 1.28 = 60,391,198.72 → 60,391,199; × 0.94 = 56,767,727.06 → 56,767,727;
+   * × 0.94 = 53,361,663.38 → 53,361,663 */
+  ck_assert_int_eq (e.after_scale, 60391199);
+  ck_assert_int_eq (e.after_factor[STORMCUT_COST_FACTOR_INTEGRATION], 56767727);
+  ck_assert_int_eq (e.development_cost, 53361663);
+  /* 25 % = 13,340,415.75 → 13,340,416 */
+  ck_assert_int_eq (e.profit, 13340416);
+  ck_assert_int_eq (e.sw_cost, 53361663 + 2000000 + 13340416);
+}
+END_TEST
+
+START_TEST (test_large_and_zero)
+{
+  g_autoptr(StormcutCostSettings) settings = stormcut_cost_settings_new ();
+  StormcutCostEstimate e;
+
+  /* Over 3,000 FP the size factor is 1.153: 4,000 × 605,784 = 2,423,136,000 × 1.153. */
+  stormcut_cost_compute (settings, 40000, &e);
+  ck_assert_int_eq (e.base_cost, 2423136000);
+  ck_assert_int_eq (e.after_scale, 2793875808);   /* 2,793,875,808.0 */
+  stormcut_cost_compute (settings, 0, &e);
+  ck_assert_int_eq (e.sw_cost, 0);
+  ck_assert_int_eq (e.total_with_vat, 0);
+}
+END_TEST
+
 START_TEST (test_half_even)
 {
   ck_assert_int_eq (stormcut_cost_div_half_even (5, 2), 2);
@@ -275,6 +309,8 @@ cost_suite (void)
   tcase_add_test (tc, test_worked_example_2020);
   tcase_add_test (tc, test_worked_example_2024);
   tcase_add_test (tc, test_edition_2014);
+  tcase_add_test (tc, test_fractional_fp);
+  tcase_add_test (tc, test_large_and_zero);
   tcase_add_test (tc, test_half_even);
   tcase_add_test (tc, test_scale_factor);
   tcase_add_test (tc, test_scale_by_formula);

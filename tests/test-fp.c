@@ -706,6 +706,33 @@ START_TEST (test_korean_sample)
 }
 END_TEST
 
+START_TEST (test_count_with_services)
+{
+  g_autofree char *path = stormcut_test_sample_path ("public-facility-reservation.xml");
+  g_autoptr(StormcutModel) model = stormcut_model_read_xml (path, NULL);
+  g_autoptr(StormcutServiceAnalysis) analysis = NULL;
+  g_autoptr(StormcutFpTable) alone = NULL;
+  g_autoptr(StormcutFpTable) shared = NULL;
+
+  ck_assert_ptr_nonnull (model);
+  analysis = stormcut_services_analyze (model);
+  alone = stormcut_fp_count (model, STORMCUT_FP_PROFILE_MSA, STORMCUT_FP_METHOD_DETAILED);
+  shared = stormcut_fp_count_with_services (model, analysis, STORMCUT_FP_PROFILE_MSA, STORMCUT_FP_METHOD_DETAILED);
+  ck_assert_uint_eq (alone->rows->len, shared->rows->len);
+  ck_assert_int_eq (alone->total.total_tenths, shared->total.total_tenths);
+  for (guint i = 0; i < alone->rows->len; i++)
+    {
+      const StormcutFpRow *a = g_ptr_array_index (alone->rows, i);
+      const StormcutFpRow *b = g_ptr_array_index (shared->rows, i);
+
+      ck_assert_str_eq (a->key, b->key);
+      ck_assert_str_eq (a->note, b->note);
+      ck_assert_int_eq (a->fp_tenths, b->fp_tenths);
+      ck_assert_int_eq (a->det, b->det);
+    }
+}
+END_TEST
+
 static Suite *
 fp_suite (void)
 {
@@ -726,6 +753,7 @@ fp_suite (void)
   tcase_add_test (tc, test_format_and_names);
   tcase_add_test (tc, test_multiline_names_and_description);
   tcase_add_test (tc, test_korean_sample);
+  tcase_add_test (tc, test_count_with_services);
   suite_add_tcase (suite, tc);
   return suite;
 }
