@@ -325,8 +325,8 @@ run_services (const StormcutCliCommand *command,
     g_print ("%s\n", _("No relationship between contexts."));
   else
     {
-      table_init (&table, "llllr");
-      table_add (&table, 5, _("Upstream"), _("Downstream"), _("Mode"), _("Status"), _("Links"));
+      table_init (&table, "llllrl");
+      table_add (&table, 6, _("Upstream"), _("Downstream"), _("Mode"), _("Status"), _("Links"), _("Confirmed as"));
       for (guint i = 0; i < map->entries->len; i++)
         {
           const StormcutContextMapEntry *entry = g_ptr_array_index (map->entries, i);
@@ -340,8 +340,20 @@ run_services (const StormcutCliCommand *command,
           const StormcutContext *up = stormcut_model_get_context (model, upstream);
           const StormcutContext *down = stormcut_model_get_context (model, downstream);
 
-          table_add (&table, 5, up != NULL ? up->name : upstream, down != NULL ? down->name : downstream,
-                     mode_word (mode), stormcut_context_map_status_get_label (entry->status), n_links);
+          g_autofree char *confirmed = NULL;
+
+          if (relationship != NULL)
+            {
+              g_autofree char *role_names = stormcut_roles_to_string (relationship->roles);
+              g_autofree char *roles = g_ascii_strup (role_names, -1);
+
+              confirmed = roles[0] != '\0'
+                          ? g_strdup_printf ("%s (%s)", stormcut_pattern_get_label (relationship->pattern), roles)
+                          : g_strdup (stormcut_pattern_get_label (relationship->pattern));
+            }
+          table_add (&table, 6, up != NULL ? up->name : upstream, down != NULL ? down->name : downstream,
+                     mode_word (mode), stormcut_context_map_status_get_label (entry->status), n_links,
+                     confirmed != NULL ? confirmed : "");
         }
       table_print (&table);
     }
