@@ -86,9 +86,9 @@ any_row_editing (StormcutContextList *self)
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      GtkEditableLabel *label = g_object_get_data (G_OBJECT (row), "name-label");
+      GtkPopover *popover = g_object_get_data (G_OBJECT (row), "rename-popover");
 
-      if (label != NULL && gtk_editable_label_get_editing (label))
+      if (popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover)))
         return TRUE;
     }
   return FALSE;
@@ -149,30 +149,43 @@ delete_clicked_cb (GtkButton *button,
 }
 
 static void
-name_editing_cb (GtkEditableLabel *label,
-                 GParamSpec       *pspec,
-                 RowData          *data)
+rename_activate_cb (GtkEntry *entry,
+                    RowData  *data)
 {
   const StormcutContext *context;
-  const char *text;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER);
   g_autoptr(GError) error = NULL;
 
-  if (gtk_editable_label_get_editing (label) || data->list == NULL || data->list->model == NULL)
+  if (data->list == NULL || data->list->model == NULL)
     return;
 
   context = stormcut_model_get_context (data->list->model, data->context_id);
-  text = gtk_editable_get_text (GTK_EDITABLE (label));
-  if (context != NULL && g_strcmp0 (context->name, text) != 0)
+  if (context != NULL && g_strcmp0 (context->name, text) != 0 &&
+      !stormcut_model_rename_context (data->list->model, data->context_id, text, &error))
     {
-      if (!stormcut_model_rename_context (data->list->model, data->context_id, text, &error))
-        {
-          report_error (data->list, error);
-          gtk_editable_set_text (GTK_EDITABLE (label), context->name);
-        }
+      report_error (data->list, error);
+      return;
     }
 
-  /* Changes that arrived while the name was edited were held back. */
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  /* Changes that arrived while the popover was open were held back. */
   queue_rebuild (data->list);
+}
+
+static void
+rename_popover_show_cb (GtkPopover *popover,
+                        RowData    *data)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (popover), "name-entry");
+  const StormcutContext *context;
+
+  if (data->list == NULL || data->list->model == NULL)
+    return;
+  context = stormcut_model_get_context (data->list->model, data->context_id);
+  gtk_editable_set_text (entry, context != NULL ? context->name : "");
+  gtk_editable_select_region (entry, 0, -1);
 }
 
 /* The colour the board draws the frame in ("#RRGGBB"). */
@@ -194,7 +207,7 @@ create_row (StormcutContextList   *self,
 {
   g_autofree char *color = frame_color (context, index);
   g_autofree char *count = NULL;
-  GtkWidget *row, *box, *button, *label;
+  GtkWidget *row, *box, *button, *label, *entry, *popover;
 
   row = gtk_list_box_row_new ();
   g_object_set_data_full (G_OBJECT (row), "context-id", g_strdup (context->id), g_free);
@@ -205,27 +218,48 @@ create_row (StormcutContextList   *self,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Change the context's colour"));
-  gtk_button_set_child (GTK_BUTTON (button),
-                        stormcut_color_swatch_new (color, 16));
+  gtk_button_set_child (GTK_BUTTON (button), stormcut_color_swatch_new (color, 16));
+  g_object_set_data (G_OBJECT (row), "color-button", button);
   g_object_set_data_full (G_OBJECT (button), "frame-color", g_strdup (color), g_free);
   g_signal_connect_data (button, "clicked", G_CALLBACK (color_clicked_cb),
                          row_data_new (self, context->id), (GClosureNotify) (void (*) (void)) row_data_free, 0);
   gtk_box_append (GTK_BOX (box), button);
 
-  label = gtk_editable_label_new (context->name);
+  label = gtk_label_new (context->name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_tooltip_text (label, _("Double-click to rename"));
-  g_signal_connect_data (label, "notify::editing", G_CALLBACK (name_editing_cb),
-                         row_data_new (self, context->id), (GClosureNotify) (void (*) (void)) row_data_free, 0);
   g_object_set_data (G_OBJECT (row), "name-label", label);
   gtk_box_append (GTK_BOX (box), label);
 
+  /* Rename in a popover (GtkEditableLabel of GTK 4.8 keeps a timeout on a controller that
+   * can be gone when the list is rebuilt right after an edit). */
+  entry = gtk_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Context name"), -1);
+  g_signal_connect_data (entry, "activate", G_CALLBACK (rename_activate_cb),
+                         row_data_new (self, context->id), (GClosureNotify) (void (*) (void)) row_data_free, 0);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), entry);
+  g_object_set_data (G_OBJECT (popover), "name-entry", entry);
+  g_signal_connect_data (popover, "show", G_CALLBACK (rename_popover_show_cb),
+                         row_data_new (self, context->id), (GClosureNotify) (void (*) (void)) row_data_free, 0);
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Rename the context"));
+  g_object_set_data (G_OBJECT (row), "rename-popover", popover);
+  g_object_set_data (G_OBJECT (row), "name-entry", entry);
+
   count = g_strdup_printf ("%u", n_members);
   label = gtk_label_new (count);
+  g_object_set_data (G_OBJECT (row), "count-label", label);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_set_tooltip_text (label, _("Stickies in this context"));
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (button, "flat");
@@ -283,6 +317,44 @@ describe_rows (StormcutContextList *self,
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+update_rows (StormcutContextList *self,
+             GHashTable          *counts)
+{
+  GPtrArray *contexts = stormcut_model_get_contexts (self->model);
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+  guint i;
+
+  if (self->n_rows != contexts->len)
+    return FALSE;
+  for (i = 0; i < contexts->len && row != NULL; i++, row = gtk_widget_get_next_sibling (row))
+    {
+      const StormcutContext *context = g_ptr_array_index (contexts, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "context-id"), context->id) != 0)
+        return FALSE;
+    }
+  if (i != contexts->len)
+    return FALSE;
+
+  row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+  for (i = 0; i < contexts->len; i++, row = gtk_widget_get_next_sibling (row))
+    {
+      const StormcutContext *context = g_ptr_array_index (contexts, i);
+      GtkLabel *name = g_object_get_data (G_OBJECT (row), "name-label");
+      GtkWidget *button = g_object_get_data (G_OBJECT (row), "color-button");
+      GtkLabel *count = g_object_get_data (G_OBJECT (row), "count-label");
+      g_autofree char *color = frame_color (context, i);
+      g_autofree char *text = g_strdup_printf ("%u", GPOINTER_TO_UINT (g_hash_table_lookup (counts, context->id)));
+
+      gtk_label_set_text (name, context->name);
+      stormcut_color_swatch_set_color (gtk_button_get_child (GTK_BUTTON (button)), color);
+      g_object_set_data_full (G_OBJECT (button), "frame-color", g_steal_pointer (&color), g_free);
+      gtk_label_set_text (count, text);
+    }
+  return TRUE;
+}
+
 static void
 rebuild (StormcutContextList *self)
 {
@@ -317,6 +389,11 @@ rebuild (StormcutContextList *self)
     return;
   g_free (self->shown);
   self->shown = g_steal_pointer (&description);
+
+  /* The same contexts in the same order: update the rows in place (cheaper, and the
+   * rename popover of a row stays where it is). */
+  if (update_rows (self, counts))
+    return;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);

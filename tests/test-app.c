@@ -430,6 +430,32 @@ START_TEST (test_side_bar_lists_and_search)
   ck_assert_uint_eq (stormcut_context_list_get_n_rows (contexts), stormcut_model_get_contexts (model)->len);
   ck_assert_uint_ge (stormcut_context_list_get_n_rows (contexts), 4);
 
+  /* Rename the first context in place, then delete the last one with its row's button. */
+  {
+    GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (contexts), STORMCUT_TYPE_CONTEXT_LIST, "list_box"));
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+    GtkWidget *entry = g_object_get_data (G_OBJECT (row), "name-entry");
+    GtkWidget *box;
+    const StormcutContext *first = g_ptr_array_index (stormcut_model_get_contexts (model), 0);
+    g_autofree char *first_id = g_strdup (first->id);
+    guint n = stormcut_model_get_contexts (model)->len;
+    GtkWidget *delete_button;
+
+    ck_assert (GTK_IS_ENTRY (entry));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "시설 예약");
+    g_signal_emit_by_name (entry, "activate");
+    ck_assert_str_eq (stormcut_model_get_context (model, first_id)->name, "시설 예약");
+    flush_events ();
+    ck_assert_str_eq (gtk_label_get_text (g_object_get_data (G_OBJECT (row), "name-label")), "시설 예약");
+
+    box = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, (int) n - 1));
+    delete_button = gtk_widget_get_last_child (box);
+    g_signal_emit_by_name (delete_button, "clicked");
+    ck_assert_uint_eq (stormcut_model_get_contexts (model)->len, n - 1);
+    flush_events ();
+    ck_assert_uint_eq (stormcut_context_list_get_n_rows (contexts), n - 1);
+  }
+
   /* The highlight switch reaches the board. */
   stormcut_context_list_set_highlight_unassigned (contexts, TRUE);
   ck_assert (stormcut_canvas_get_highlight_unassigned (canvas));
