@@ -334,6 +334,18 @@ rect_contains (const graphene_rect_t *rect,
          y >= rect->origin.y && y <= rect->origin.y + rect->size.height;
 }
 
+/* TRUE when @outer holds all of @inner (graphene's own check compares a float union for
+ * equality, which rounding can defeat). */
+static gboolean
+rect_contains_rect (const graphene_rect_t *outer,
+                    const graphene_rect_t *inner)
+{
+  return inner->origin.x >= outer->origin.x &&
+         inner->origin.y >= outer->origin.y &&
+         inner->origin.x + inner->size.width <= outer->origin.x + outer->size.width &&
+         inner->origin.y + inner->size.height <= outer->origin.y + outer->size.height;
+}
+
 static gboolean
 rects_intersect (const graphene_rect_t *a,
                  const graphene_rect_t *b)
@@ -2439,7 +2451,7 @@ draw_far_layer (StormcutCanvas        *self,
   if (!self->exact_frames && self->layer != NULL && self->layer_zoom != zoom &&
       self->layer_revision == revision && self->layer_stamp == self->stamp_counter &&
       zoom / self->layer_zoom > 0.5 && zoom / self->layer_zoom < 2.0 &&
-      graphene_rect_contains_rect (&self->layer_area, visible_area))
+      rect_contains_rect (&self->layer_area, visible_area))
     {
       g_clear_handle_id (&self->layer_settle_id, g_source_remove);
       self->layer_settle_id = g_timeout_add (150, layer_settle_cb, self);
@@ -2457,7 +2469,7 @@ draw_far_layer (StormcutCanvas        *self,
 
   if (self->layer == NULL || self->layer_zoom != zoom || self->layer_revision != revision ||
       self->layer_stamp != self->stamp_counter ||
-      !graphene_rect_contains_rect (&self->layer_area, visible_area))
+      !rect_contains_rect (&self->layer_area, visible_area))
     {
       g_autoptr(GArray) visible = NULL;
       g_autoptr(GskRenderNode) content = NULL;
@@ -3122,7 +3134,7 @@ collect_frame_contents (StormcutCanvas        *self,
       graphene_rect_t rect;
 
       context_rect (other, &rect);
-      if (other != context && graphene_rect_contains_rect (&frame, &rect))
+      if (other != context && rect_contains_rect (&frame, &rect))
         g_hash_table_add (self->drag_contexts, g_strdup (other->id));
     }
 
