@@ -302,8 +302,8 @@ stormcut_export_build_context_map (StormcutModel  *model,
   agattr (graph, AGEDGE, "penwidth", "1.4");
   agattr (graph, AGEDGE, "fontsize", "10");
   agattr (graph, AGEDGE, "labelfontsize", "10");
-  agattr (graph, AGEDGE, "labeldistance", "1.6");
-  agattr (graph, AGEDGE, "labelangle", "30");
+  agattr (graph, AGEDGE, "labeldistance", "2");
+  agattr (graph, AGEDGE, "labelangle", "25");
 
   for (guint i = 0; i < contexts->len; i++)
     add_context_node (graph, g_ptr_array_index (contexts, i));
