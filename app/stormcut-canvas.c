@@ -2477,7 +2477,7 @@ draw_far_layer (StormcutCanvas        *self,
       StormcutViewport *layer_view = stormcut_viewport_new ();
       GtkSnapshot *layer_snapshot;
       graphene_rect_t area, board;
-      double max_side = 4096.0 / (gtk_widget_get_width (GTK_WIDGET (self)) > 0
+      double max_side = 3072.0 / (gtk_widget_get_width (GTK_WIDGET (self)) > 0
                                   ? gtk_widget_get_scale_factor (GTK_WIDGET (self)) : 1);
       cairo_surface_t *pixels;
       cairo_t *cr;
@@ -2593,6 +2593,13 @@ draw_board (StormcutCanvas *self,
       draw_far_layer (self, snapshot, &area, width, height);
       draw_interaction (self, snapshot);
       return;
+    }
+
+  /* Near: the far-away picture is not needed any more (it can be large). */
+  if (self->layer != NULL && self->drag_mode == DRAG_NONE)
+    {
+      g_clear_pointer (&self->layer, gsk_render_node_unref);
+      g_clear_pointer (&self->layer_pixels, cairo_surface_destroy);
     }
 
   draw_frames (self, snapshot, &area, TRUE);

@@ -801,6 +801,42 @@ START_TEST (test_render_korean_sample)
 }
 END_TEST
 
+/* Far away the board is kept as one picture: it must follow every change all the same. */
+START_TEST (test_far_view_follows_model)
+{
+  g_autoptr(StormcutModel) model = stormcut_test_generate_model (2000, 11);
+  g_autoptr(StormcutCanvas) canvas = STORMCUT_CANVAS (g_object_ref_sink (stormcut_canvas_new ()));
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *pixels = g_malloc ((gsize) VIEW_W * 4 * VIEW_H);
+  const StormcutElement *element;
+  g_autofree char *id = NULL;
+
+  stormcut_canvas_set_model (canvas, model);
+  before = stormcut_canvas_render_texture (canvas, VIEW_W, VIEW_H);
+  ck_assert_double_lt (stormcut_canvas_get_zoom (canvas), 0.3);
+  gdk_texture_download (before, pixels, VIEW_W * 4);
+  ck_assert (!has_pixel (pixels, VIEW_W * 4, VIEW_W, VIEW_H, 0x123456));
+
+  /* A big sticky of a colour of its own, in the middle of the board. */
+  element = g_ptr_array_index (stormcut_model_get_elements (model), 1000);
+  id = g_strdup (element->id);
+  ck_assert (stormcut_model_resize_element (model, id, 600, 600, &error));
+  ck_assert (stormcut_model_set_element_color (model, id, "#123456", &error));
+  after = stormcut_canvas_render_texture (canvas, VIEW_W, VIEW_H);
+  gdk_texture_download (after, pixels, VIEW_W * 4);
+  ck_assert (has_pixel (pixels, VIEW_W * 4, VIEW_W, VIEW_H, 0x123456));
+
+  /* Undone, it is gone again. */
+  g_clear_object (&after);
+  ck_assert (stormcut_model_undo (model, &error));
+  after = stormcut_canvas_render_texture (canvas, VIEW_W, VIEW_H);
+  gdk_texture_download (after, pixels, VIEW_W * 4);
+  ck_assert (!has_pixel (pixels, VIEW_W * 4, VIEW_W, VIEW_H, 0x123456));
+}
+END_TEST
+
 START_TEST (test_file_backed_edits_survive_reopen)
 {
   g_autofree char *path = stormcut_test_tmp_path ("canvas-reopen.stormcut");
@@ -873,6 +909,7 @@ canvas_suite (void)
   tcase_add_test (tc, test_zoom_and_search);
   tcase_add_test (tc, test_culling);
   tcase_add_test (tc, test_render_korean_sample);
+  tcase_add_test (tc, test_far_view_follows_model);
   tcase_add_test (tc, test_file_backed_edits_survive_reopen);
   tcase_add_test (tc, test_without_model);
   suite_add_tcase (suite, tc);
