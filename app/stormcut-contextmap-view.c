@@ -238,7 +238,7 @@ static const struct {
   gboolean              expand;
   int                   width;   /* fixed width in pixels, or -1 */
 } columns[] = {
-  { N_("Status"),                 status_column_text,     FALSE, 200 },
+  { N_("Status"),                 status_column_text,     FALSE, 230 },
   { N_("Upstream"),               upstream_column_text,   FALSE, 110 },
   { N_("Downstream"),             downstream_column_text, FALSE, 110 },
   { N_("Mode"),                   mode_column_text,       FALSE, 150 },
@@ -510,9 +510,9 @@ fill_editor (StormcutContextmapView *self)
                                  second != NULL ? context_name (self, second) : "");
       gtk_label_set_text (self->title_label, title);
 
-      status = g_strdup_printf ("%s. %s", stormcut_context_map_status_get_label (row->status),
-                                status_explanation (row->status));
-      gtk_label_set_text (self->status_label, status);
+      status = g_markup_printf_escaped ("<b>%s</b>\n%s", stormcut_context_map_status_get_label (row->status),
+                                        status_explanation (row->status));
+      gtk_label_set_markup (self->status_label, status);
       gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
       fill_links_label (self, row);
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "stormcut-diagram-view.h"
+#include "stormcut-view-common.h"
 
 struct _StormcutDiagramView
 {
@@ -15,6 +16,7 @@ struct _StormcutDiagramView
   GtkToggleButton   *fit_button;
   GtkToggleButton   *actual_button;
   GtkLabel          *size_label;
+  GtkSpinner        *spinner;
   GtkScrolledWindow *scroller;
   GtkPicture        *picture;
   GtkLabel          *placeholder;
@@ -24,7 +26,8 @@ struct _StormcutDiagramView
   GdkTexture        *texture;
 
   StormcutExportWhat what;
-  gboolean           dirty;
+  gboolean           dirty;      /* the model changed since the last render started */
+  gboolean           rendering;  /* a render runs in a worker thread */
   gboolean           fit;
   guint              n_renders;
   gulong             changed_id;
@@ -71,41 +74,140 @@ show_placeholder (StormcutDiagramView *self,
   gtk_label_set_text (self->size_label, "");
 }
 
+typedef struct {
+  GBytes            *xml;      /* a snapshot of the model */
+  StormcutExportWhat what;
+} RenderJob;
+
 static void
-render (StormcutDiagramView *self)
+render_job_free (RenderJob *job)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_bytes_unref (job->xml);
+  g_free (job);
+}
+
+/* Worker thread: lays out and draws a copy of the model, so the window stays responsive
+ * while Graphviz works (seconds on a large board). */
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+  g_autoptr(StormcutModel) copy = NULL;
+  g_autoptr(GBytes) png = NULL;
+  GdkTexture *texture;
+  GError *error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (job->xml, &length);
+
+  copy = stormcut_model_from_xml (data, length, &error);
+  if (copy == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_mutex_lock (stormcut_view_get_graphviz_lock ());
+  png = stormcut_export_to_bytes (copy, job->what, STORMCUT_FORMAT_PNG, &error);
+  g_mutex_unlock (stormcut_view_get_graphviz_lock ());
+  if (png == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  texture = gdk_texture_new_from_bytes (png, &error);
+  if (texture == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void queue_render (StormcutDiagramView *self);
+
+static void
+render_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  StormcutDiagramView *self = STORMCUT_DIAGRAM_VIEW (source_object);
+  g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *size = NULL;
 
+  texture = g_task_propagate_pointer (G_TASK (result), &error);
+  self->rendering = FALSE;
+  self->n_renders++;
+  if (self->box == NULL)
+    return;  /* disposed meanwhile */
+  gtk_spinner_stop (self->spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+
+  if (texture == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The diagram could not be drawn: %s"), error->message);
+      g_clear_object (&self->texture);
+      gtk_picture_set_paintable (self->picture, NULL);
+      show_placeholder (self, text);
+    }
+  else
+    {
+      g_set_object (&self->texture, texture);
+      gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (self->texture));
+      gtk_widget_set_visible (GTK_WIDGET (self->placeholder), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->scroller), TRUE);
+      /* TRANSLATORS: the size of the rendered diagram in pixels, width × height */
+      size = g_strdup_printf (_("%d × %d px"), gdk_texture_get_width (self->texture),
+                              gdk_texture_get_height (self->texture));
+      gtk_label_set_text (self->size_label, size);
+    }
+
+  /* Changes that arrived while drawing are drawn next. */
+  if (self->dirty)
+    queue_render (self);
+}
+
+/* Starts drawing the current model in a worker; the picture shown stays until the new one
+ * is ready. */
+static void
+render (StormcutDiagramView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  RenderJob *job;
+  GBytes *xml;
+
   self->dirty = FALSE;
-  g_clear_object (&self->texture);
-  gtk_picture_set_paintable (self->picture, NULL);
 
   if (model_is_empty (self))
     {
+      g_clear_object (&self->texture);
+      gtk_picture_set_paintable (self->picture, NULL);
       show_placeholder (self, empty_text (self));
       return;
     }
 
-  self->n_renders++;
-  bytes = stormcut_export_to_bytes (self->model, self->what, STORMCUT_FORMAT_PNG, &error);
-  if (bytes != NULL)
-    self->texture = gdk_texture_new_from_bytes (bytes, &error);
-  if (self->texture == NULL)
+  xml = stormcut_model_to_xml (self->model, &error);
+  if (xml == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The diagram could not be drawn: %s"), error->message);
       show_placeholder (self, text);
       return;
     }
 
-  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (self->texture));
-  gtk_widget_set_visible (GTK_WIDGET (self->placeholder), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->scroller), TRUE);
-  /* TRANSLATORS: the size of the rendered diagram in pixels, width × height */
-  size = g_strdup_printf (_("%d × %d px"), gdk_texture_get_width (self->texture),
-                          gdk_texture_get_height (self->texture));
-  gtk_label_set_text (self->size_label, size);
+  job = g_new0 (RenderJob, 1);
+  job->xml = xml;
+  job->what = self->what;
+  self->rendering = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_start (self->spinner);
+
+  task = g_task_new (self, NULL, render_done_cb, NULL);
+  g_task_set_source_tag (task, render);
+  g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
+  g_task_run_in_thread (task, render_thread);
 }
 
 static gboolean
@@ -114,7 +216,7 @@ render_idle_cb (gpointer user_data)
   StormcutDiagramView *self = user_data;
 
   self->render_id = 0;
-  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->dirty && !self->rendering && gtk_widget_get_mapped (GTK_WIDGET (self)))
     render (self);
   return G_SOURCE_REMOVE;
 }
@@ -123,7 +225,7 @@ static void
 queue_render (StormcutDiagramView *self)
 {
   self->dirty = TRUE;
-  if (self->render_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->render_id == 0 && !self->rendering && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->render_id = g_idle_add_full (G_PRIORITY_LOW, render_idle_cb, self, NULL);
 }
 
@@ -259,6 +361,11 @@ stormcut_diagram_view_init (StormcutDiagramView *self)
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_box_append (GTK_BOX (toolbar), spacer);
 
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->spinner), _("Drawing the diagram…"));
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->spinner));
+
   self->size_label = GTK_LABEL (gtk_label_new (""));
   gtk_widget_add_css_class (GTK_WIDGET (self->size_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->size_label), "numeric");
@@ -345,8 +452,10 @@ stormcut_diagram_view_refresh (StormcutDiagramView *self)
   g_return_if_fail (STORMCUT_IS_DIAGRAM_VIEW (self));
 
   g_clear_handle_id (&self->render_id, g_source_remove);
-  if (self->dirty)
+  if (self->dirty && !self->rendering)
     render (self);
+  while (self->rendering)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 GdkTexture *

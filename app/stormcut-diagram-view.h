@@ -4,9 +4,11 @@
  *
  * Renders one of the export diagrams (context map, service map, event flow) to PNG through
  * stormcut_export_to_bytes() and shows it in a scrolled picture, either fitted to the view or
- * at its actual size.  The picture is rendered again, from one idle per burst of changes, when
- * the model changes while the view is mapped; changes made while it is hidden are rendered
- * when it is shown again.
+ * at its actual size.  Graphviz takes from half a second (the Korean sample) to minutes (10,000
+ * stickies), so the view draws a snapshot of the model (its XML) in a worker thread and keeps
+ * showing the previous picture meanwhile.  It draws again, once per burst of changes, when
+ * the model changes while the view is mapped; changes made while it is hidden are drawn when
+ * it is shown again.
  */
 #pragma once
 
@@ -24,7 +26,7 @@ void        stormcut_diagram_view_set_model    (StormcutDiagramView *self, Storm
 /* TRUE: the whole diagram fits the view; FALSE: actual size, scrolled. */
 void        stormcut_diagram_view_set_fit      (StormcutDiagramView *self, gboolean fit);
 gboolean    stormcut_diagram_view_get_fit      (StormcutDiagramView *self);
-/* Renders now when a render is pending (for tests). */
+/* Renders now when a render is pending and waits for it (for tests). */
 void        stormcut_diagram_view_refresh      (StormcutDiagramView *self);
 /* The picture shown, or NULL (nothing rendered yet, or the render failed). */
 GdkTexture *stormcut_diagram_view_get_texture  (StormcutDiagramView *self);

@@ -10,6 +10,7 @@
 #include "stormcut-export-dialog.h"
 #include "stormcut-file-chooser.h"
 #include "stormcut-message-dialog.h"
+#include "stormcut-view-common.h"
 #include "stormcut-window.h"
 
 struct _StormcutExportDialog
@@ -17,6 +18,8 @@ struct _StormcutExportDialog
   GtkWindow          parent_instance;
 
   /* template widgets */
+  GtkWidget         *content_box;
+  GtkSpinner        *spinner;
   GtkBox            *what_box;
   GtkDropDown       *format_dropdown;
   GtkLabel          *hint_label;
@@ -33,6 +36,7 @@ struct _StormcutExportDialog
 
   StormcutExportWhat what;
   gboolean           updating;
+  gboolean           exporting;   /* an export runs in a worker thread */
 };
 
 G_DEFINE_FINAL_TYPE (StormcutExportDialog, stormcut_export_dialog, GTK_TYPE_WINDOW)
@@ -136,22 +140,90 @@ what_toggled_cb (GtkCheckButton       *check,
   update_hint (self);
 }
 
-static void
-file_chosen_cb (GtkWindow *parent,
-                GFile     *file,
-                gpointer   user_data)
+/* The file name to write: @path, with the format's extension when it has none. */
+static char *
+full_export_path (const char     *path,
+                  StormcutFormat  format)
 {
-  StormcutExportDialog *self = STORMCUT_EXPORT_DIALOG (parent);
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
 
-  if (path == NULL)
+  if (strchr (basename, '.') == NULL)
+    return g_strdup_printf ("%s.%s", path, stormcut_format_get_extension (format));
+  return g_strdup (path);
+}
+
+typedef struct {
+  GBytes            *xml;     /* a snapshot of the model */
+  StormcutExportWhat what;
+  StormcutFormat     format;
+  char              *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_bytes_unref (job->xml);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* Worker thread: a large board takes Graphviz minutes; the window stays responsive. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(StormcutModel) copy = NULL;
+  GError *error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (job->xml, &length);
+  gboolean ok;
+
+  copy = stormcut_model_from_xml (data, length, &error);
+  if (copy == NULL)
     {
-      stormcut_message_dialog_show_error (GTK_WINDOW (self), _("Could not export"),
-                                          _("Choose a file on a local disk."));
+      g_task_return_error (task, error);
       return;
     }
-  if (!stormcut_export_dialog_export_to_path (self, path, &error))
+  g_mutex_lock (stormcut_view_get_graphviz_lock ());
+  ok = stormcut_export_to_file (copy, job->what, job->format, job->path, &error);
+  g_mutex_unlock (stormcut_view_get_graphviz_lock ());
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+set_exporting (StormcutExportDialog *self,
+               gboolean              exporting)
+{
+  self->exporting = exporting;
+  gtk_widget_set_sensitive (self->content_box, !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-file", !exporting && self->formats->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), exporting);
+  if (exporting)
+    gtk_spinner_start (self->spinner);
+  else
+    gtk_spinner_stop (self->spinner);
+}
+
+static void
+export_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  StormcutExportDialog *self = STORMCUT_EXPORT_DIALOG (source_object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (self->content_box == NULL)
+    return;  /* the dialog was closed meanwhile; the file is written (or not) all the same */
+  set_exporting (self, FALSE);
+  if (!ok)
     {
       stormcut_message_dialog_show_error (GTK_WINDOW (self), _("Could not export"), error->message);
       return;
@@ -159,12 +231,66 @@ file_chosen_cb (GtkWindow *parent,
 
   if (STORMCUT_IS_WINDOW (self->transient_parent))
     {
-      g_autofree char *basename = g_path_get_basename (path);
+      g_autofree char *basename = g_path_get_basename (job->path);
       /* TRANSLATORS: shown after an export; %s is the file name */
       g_autofree char *message = g_strdup_printf (_("Exported “%s”."), basename);
       stormcut_window_show_status (STORMCUT_WINDOW (self->transient_parent), message);
     }
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+file_chosen_cb (GtkWindow *parent,
+                GFile     *file,
+                gpointer   user_data)
+{
+  StormcutExportDialog *self = STORMCUT_EXPORT_DIALOG (parent);
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      stormcut_message_dialog_show_error (GTK_WINDOW (self), _("Could not export"),
+                                          _("Choose a file on a local disk."));
+      return;
+    }
+  stormcut_export_dialog_start_export (self, path);
+}
+
+void
+stormcut_export_dialog_start_export (StormcutExportDialog *self,
+                                     const char           *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  StormcutFormat format;
+  ExportJob *job;
+  GBytes *xml;
+
+  g_return_if_fail (STORMCUT_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  format = stormcut_export_dialog_get_format (self);
+  if (self->model == NULL || format >= STORMCUT_N_FORMATS || self->exporting)
+    return;
+
+  xml = stormcut_model_to_xml (self->model, &error);
+  if (xml == NULL)
+    {
+      stormcut_message_dialog_show_error (GTK_WINDOW (self), _("Could not export"), error->message);
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->xml = xml;
+  job->what = self->what;
+  job->format = format;
+  job->path = full_export_path (path, format);
+  set_exporting (self, TRUE);
+
+  task = g_task_new (self, NULL, export_done_cb, NULL);
+  g_task_set_source_tag (task, stormcut_export_dialog_start_export);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
 }
 
 static void
@@ -211,6 +337,8 @@ stormcut_export_dialog_class_init (StormcutExportDialogClass *klass)
   object_class->finalize = stormcut_export_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stormcut/Stormcut/stormcut-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, StormcutExportDialog, content_box);
+  gtk_widget_class_bind_template_child (widget_class, StormcutExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, StormcutExportDialog, what_box);
   gtk_widget_class_bind_template_child (widget_class, StormcutExportDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StormcutExportDialog, hint_label);
@@ -348,9 +476,9 @@ stormcut_export_dialog_export_to_path (StormcutExportDialog *self,
                                        const char           *path,
                                        GError              **error)
 {
-  g_autofree char *basename = NULL;
   g_autofree char *full_path = NULL;
   StormcutFormat format;
+  gboolean ok;
 
   g_return_val_if_fail (STORMCUT_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -364,11 +492,9 @@ stormcut_export_dialog_export_to_path (StormcutExportDialog *self,
       return FALSE;
     }
 
-  basename = g_path_get_basename (path);
-  if (strchr (basename, '.') == NULL)
-    full_path = g_strdup_printf ("%s.%s", path, stormcut_format_get_extension (format));
-  else
-    full_path = g_strdup (path);
-
-  return stormcut_export_to_file (self->model, self->what, format, full_path, error);
+  full_path = full_export_path (path, format);
+  g_mutex_lock (stormcut_view_get_graphviz_lock ());
+  ok = stormcut_export_to_file (self->model, self->what, format, full_path, error);
+  g_mutex_unlock (stormcut_view_get_graphviz_lock ());
+  return ok;
 }

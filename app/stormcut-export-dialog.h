@@ -4,8 +4,9 @@
  *
  * The user picks what to export (event flow, context map, services, function points) and a
  * format among those stormcut_export_supports() allows for it, then a file through
- * stormcut-file-chooser.  The export is written with stormcut_export_to_file(); failures are
- * shown and the dialog stays open.
+ * stormcut-file-chooser.  The export is written with stormcut_export_to_file() from a snapshot
+ * of the model in a worker thread (Graphviz takes minutes on a large board); a failure is
+ * shown and the dialog stays open, a success closes it and says so in the window.
  */
 #pragma once
 
@@ -29,7 +30,10 @@ StormcutFormat      stormcut_export_dialog_get_format    (StormcutExportDialog *
 gboolean            stormcut_export_dialog_offers_format (StormcutExportDialog *self, StormcutFormat format);
 /* The file name proposed to the user ("<board>-<what>.<extension>"). */
 char               *stormcut_export_dialog_get_suggested_name (StormcutExportDialog *self);
-/* Writes the chosen export to @path (the extension is appended when @path has none). */
+/* Exports to @path in a worker thread, as after the user chose that file (the extension is
+ * appended when @path has none); the dialog closes when the file is written. */
+void                stormcut_export_dialog_start_export  (StormcutExportDialog *self, const char *path);
+/* Writes the chosen export to @path now (the extension is appended when @path has none). */
 gboolean            stormcut_export_dialog_export_to_path (StormcutExportDialog *self, const char *path,
                                                            GError **error);
 

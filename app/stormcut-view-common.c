@@ -170,3 +170,11 @@ stormcut_view_show_error (GtkWidget    *widget,
   root = gtk_widget_get_root (widget);
   stormcut_message_dialog_show_error (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, primary, error->message);
 }
+
+GMutex *
+stormcut_view_get_graphviz_lock (void)
+{
+  static GMutex lock;
+
+  return &lock;
+}

@@ -36,6 +36,10 @@ GtkColumnViewColumn *stormcut_view_add_text_column (GtkColumnView        *view,
 /* Shows @error in a dialog over the window of @widget, under @primary. */
 void             stormcut_view_show_error   (GtkWidget *widget, const char *primary, const GError *error);
 
+/* Graphviz keeps global state: whoever runs it in the application (the diagram views'
+ * worker threads, the export dialog) holds this lock meanwhile. */
+GMutex          *stormcut_view_get_graphviz_lock (void);
+
 /* Position of the row with @key in @model, or GTK_INVALID_LIST_POSITION. */
 guint            stormcut_view_find_key     (GListModel *model, const char *key);
 

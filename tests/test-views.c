@@ -45,6 +45,18 @@ flush_events (void)
     }
 }
 
+/* Runs the main loop until @diagram has drawn @n times (it draws in a worker thread). */
+static void
+wait_for_renders (StormcutDiagramView *diagram,
+                  guint                n)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (stormcut_diagram_view_get_n_renders (diagram) < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+  flush_events ();
+}
+
 static StormcutModel *
 load_sample (void)
 {
@@ -309,7 +321,7 @@ START_TEST (test_diagram_renders_only_when_shown)
 
   /* Shown: drawn once. */
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "diagram");
-  flush_events ();
+  wait_for_renders (diagram, 1);
   ck_assert_uint_eq (stormcut_diagram_view_get_n_renders (diagram), 1);
   ck_assert_ptr_nonnull (stormcut_diagram_view_get_texture (diagram));
   ck_assert (texture_has_content (stormcut_diagram_view_get_texture (diagram)));
@@ -321,6 +333,8 @@ START_TEST (test_diagram_renders_only_when_shown)
       g_autofree char *name = g_strdup_printf ("이름 %u", i);
       ck_assert (stormcut_model_set_name (model, name, NULL));
     }
+  wait_for_renders (diagram, renders + 1);
+  g_usleep (200000);
   flush_events ();
   ck_assert_uint_eq (stormcut_diagram_view_get_n_renders (diagram), renders + 1);
 
@@ -726,6 +740,40 @@ START_TEST (test_export_dialog_formats_and_files)
 }
 END_TEST
 
+static void
+destroyed_cb (GtkWidget *widget,
+              gboolean  *destroyed)
+{
+  *destroyed = TRUE;
+}
+
+START_TEST (test_export_dialog_in_background)
+{
+  g_autoptr(StormcutModel) model = load_sample ();
+  StormcutExportDialog *dialog = stormcut_export_dialog_new (NULL, model);
+  g_autofree char *path = stormcut_test_tmp_path ("background");
+  g_autofree char *written = g_strdup_printf ("%s.svg", path);
+  g_autofree char *data = NULL;
+  gboolean destroyed = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gsize length;
+
+  g_signal_connect (dialog, "destroy", G_CALLBACK (destroyed_cb), &destroyed);
+  gtk_window_present (GTK_WINDOW (dialog));
+  stormcut_export_dialog_set_what (dialog, STORMCUT_EXPORT_SERVICES);
+  ck_assert (stormcut_export_dialog_set_format (dialog, STORMCUT_FORMAT_SVG));
+
+  /* The export runs in a worker; the dialog closes itself once the file is written. */
+  stormcut_export_dialog_start_export (dialog, path);
+  ck_assert (!g_file_test (written, G_FILE_TEST_EXISTS) || !destroyed);
+  while (!destroyed && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+  ck_assert (destroyed);
+  data = stormcut_test_read_file (written, &length);
+  ck_assert_msg (strstr (data, "<svg") != NULL, "not SVG");
+}
+END_TEST
+
 static Suite *
 views_suite (void)
 {
@@ -745,6 +793,7 @@ views_suite (void)
   tcase_add_test (tc, test_cost_sheet);
   tcase_add_test (tc, test_diagnosis_answers_and_verdict);
   tcase_add_test (tc, test_export_dialog_formats_and_files);
+  tcase_add_test (tc, test_export_dialog_in_background);
   suite_add_tcase (suite, tc);
   return suite;
 }
