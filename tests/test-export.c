@@ -840,6 +840,40 @@ START_TEST (test_csv_sample)
 }
 END_TEST
 
+START_TEST (test_csv_shows_overrides)
+{
+  g_autoptr(StormcutModel) model = load_sample ();
+  g_autoptr(StormcutFpTable) before = stormcut_fp_count (model, stormcut_fp_get_profile (model), stormcut_fp_get_method (model));
+  const StormcutFpRow *row = g_ptr_array_index (before->rows, 0);
+  g_autofree char *key = g_strdup (row->key);
+  g_autofree char *element_id = g_strdup (row->element_id);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean seen = FALSE;
+  gsize size;
+  const char *data;
+
+  /* The user's decision is stored in the document and shows in the export. */
+  ck_assert_msg (stormcut_fp_exclude (model, key, "=중복 기능, \"이미 산정\"", &error), "%s",
+                 error != NULL ? error->message : "?");
+  bytes = export_ok (model, STORMCUT_EXPORT_FP, STORMCUT_FORMAT_CSV);
+  data = g_bytes_get_data (bytes, &size);
+  records = read_csv (data + 3, size - 3);
+
+  for (guint i = 1; i < records->len; i++)
+    {
+      if (!g_str_equal (csv_cell (records, i, 11), element_id))
+        continue;
+      seen = TRUE;
+      ck_assert_str_eq (csv_cell (records, i, 9), "0");
+      ck_assert_msg (strstr (csv_cell (records, i, 10), "=중복 기능, \"이미 산정\"") != NULL,
+                     "note: %s", csv_cell (records, i, 10));
+    }
+  ck_assert (seen);
+}
+END_TEST
+
 /* --- workbook --------------------------------------------------------------------------- */
 
 static char *
@@ -1056,6 +1090,7 @@ export_suite (void)
 
   tcase_add_test (fp, test_csv_hostile_names);
   tcase_add_test (fp, test_csv_sample);
+  tcase_add_test (fp, test_csv_shows_overrides);
   tcase_add_test (fp, test_workbook_sample);
   tcase_add_test (fp, test_workbook_hostile_names);
   tcase_add_test (fp, test_korean_headers);
