@@ -470,7 +470,9 @@ static char *
 keep (Counter    *self,
       const char *text)
 {
-  return g_string_chunk_insert (self->table->strings, text != NULL ? text : "");
+  if (text == NULL || text[0] == '\0')
+    return (char *) "";
+  return g_string_chunk_insert (self->table->strings, text);
 }
 
 /* @name with newlines and tabs as spaces, kept in the table. */
@@ -480,7 +482,9 @@ keep_single_line (Counter    *self,
 {
   GString *scratch = self->scratch;
 
-  g_string_assign (scratch, name != NULL ? name : "");
+  if (name == NULL || strpbrk (name, "\n\r\t") == NULL)
+    return keep (self, name);
+  g_string_assign (scratch, name);
   for (gsize i = 0; i < scratch->len; i++)
     if (scratch->str[i] == '\n' || scratch->str[i] == '\r' || scratch->str[i] == '\t')
       scratch->str[i] = ' ';
@@ -511,7 +515,7 @@ add_row (Counter               *self,
   row->rule = rule;
   row->suggested_type = rules[rule].type;
   row->type = row->suggested_type;
-  row->element_id = keep (self, element->id);
+  row->element_id = row->key + strlen (rules[rule].key_prefix);  /* the key ends with the id */
   row->context_id = element->context_id != NULL ? g_string_chunk_insert_const (self->table->strings, element->context_id) : NULL;
 
   if (rule == STORMCUT_FP_RULE_API_OWNS_DATA_ILF || rule == STORMCUT_FP_RULE_API_NO_DATA_EIF)
