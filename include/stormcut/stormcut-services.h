@@ -25,7 +25,8 @@
  *   OWNERSHIP_VIOLATION  command(S) -> aggregate(T), S != T: a command of S writes data T owns;
  *   CYCLE                a strongly connected component (Tarjan) of two or more services in the
  *                        dependency graph, where S depends on T for every required sync call,
- *                        subscription, direct read or ownership violation from S to T;
+ *                        subscription, direct read or ownership violation from S to T (the
+ *                        message says when the cycle is made of event subscriptions only);
  *   SHARED_DATA          per (reader, owner) pair of services: direct reads of the owner's data;
  *   NO_DATA              a service (not external) that owns no aggregate;
  *   CHATTY_PAIR          two services joined by STORMCUT_SERVICES_CHATTY_THRESHOLD or more links
