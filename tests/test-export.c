@@ -355,6 +355,42 @@ START_TEST (test_flow_dot_hostile_names)
 }
 END_TEST
 
+/* Model ids may hold ':' and '.', which DOT reads as a port or a number unless quoted. */
+START_TEST (test_dot_punctuated_ids)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  StormcutElement element = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  Agraph_t *graph;
+
+  element.id = (char *) "cmd:1.x-y_z";
+  element.kind = STORMCUT_KIND_COMMAND;
+  element.name = (char *) "등록";
+  element.code_name = (char *) "";
+  element.description = (char *) "";
+  element.width = element.height = 120;
+  ck_assert_msg (stormcut_model_insert_element (model, &element, &error) != NULL, "%s", error != NULL ? error->message : "?");
+  element.id = (char *) "1.5";
+  element.kind = STORMCUT_KIND_EVENT;
+  element.name = (char *) "등록됨";
+  ck_assert_msg (stormcut_model_insert_element (model, &element, &error) != NULL, "%s", error != NULL ? error->message : "?");
+  ck_assert (stormcut_model_add_link (model, "cmd:1.x-y_z", "1.5", NULL) != NULL);
+
+  bytes = export_ok (model, STORMCUT_EXPORT_FLOW, STORMCUT_FORMAT_DOT);
+  graph = read_dot (bytes);
+  ck_assert_ptr_nonnull (agnode (graph, (char *) "cmd:1.x-y_z", FALSE));
+  ck_assert_ptr_nonnull (agnode (graph, (char *) "1.5", FALSE));
+  ck_assert_int_eq (agnedges (graph), 1);
+  agclose (graph);
+
+  /* And the picture is drawn from that text. */
+  svg = export_ok (model, STORMCUT_EXPORT_FLOW, STORMCUT_FORMAT_SVG);
+  ck_assert (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "<title>cmd:1.x&#45;y_z</title>") != NULL);
+}
+END_TEST
+
 START_TEST (test_context_map_dot)
 {
   g_autoptr(StormcutModel) model = stormcut_model_new ();
@@ -1077,6 +1113,7 @@ export_suite (void)
   suite_add_tcase (suite, names);
 
   tcase_add_test (dot, test_flow_dot_hostile_names);
+  tcase_add_test (dot, test_dot_punctuated_ids);
   tcase_add_test (dot, test_context_map_dot);
   tcase_add_test (dot, test_service_map_dot);
   suite_add_tcase (suite, dot);
