@@ -10,3 +10,8 @@
 #include "stormcut-store.h"
 #include "stormcut-check.h"
 #include "stormcut-xml.h"
+#include "stormcut-contextmap.h"
+#include "stormcut-services.h"
+#include "stormcut-fp.h"
+#include "stormcut-cost.h"
+#include "stormcut-diagnosis.h"
