@@ -52,4 +52,45 @@ double         stormcut_board_style_font_size        (StormcutKind kind);
 PangoLayout   *stormcut_board_style_create_sticky_layout (PangoContext *context, StormcutKind kind,
                                                           const char *name, const graphene_rect_t *area);
 
+/* --- drawing pieces (widget pixels) --------------------------------------------------- */
+
+/* A sticky of @kind filling @rect: its shape, a darker edge and, with @shadow, a shadow. */
+void           stormcut_board_style_append_sticky    (GtkSnapshot *snapshot, StormcutKind kind,
+                                                      const graphene_rect_t *rect, const GdkRGBA *fill,
+                                                      gboolean shadow);
+/* A @width pixels wide outline just inside @rect. */
+void           stormcut_board_style_append_outline   (GtkSnapshot *snapshot, const graphene_rect_t *rect,
+                                                      double width, const GdkRGBA *color);
+void           stormcut_board_style_append_circle    (GtkSnapshot *snapshot, double cx, double cy,
+                                                      double radius, const GdkRGBA *color);
+
+typedef enum {
+  STORMCUT_HEAD_RIGHT,
+  STORMCUT_HEAD_LEFT,
+  STORMCUT_HEAD_DOWN,
+  STORMCUT_HEAD_UP,
+  STORMCUT_N_HEADS
+} StormcutHeadDirection;
+
+/* The route of a link from box @a to box @b: an elbow connector of up to three axis-aligned
+ * segments from the side of @a facing @b to the facing side of @b (a flow reads left to
+ * right).  Fills @points with x, y pairs; returns their number (0 when the boxes overlap)
+ * and where the last segment points. */
+guint          stormcut_board_style_route_link       (const graphene_rect_t *a, const graphene_rect_t *b,
+                                                      double points[8], StormcutHeadDirection *head);
+/* One axis-aligned segment of a link, @width pixels wide, dashed when @dashed. */
+void           stormcut_board_style_append_segment   (GtkSnapshot *snapshot, double x0, double y0,
+                                                      double x1, double y1, double width,
+                                                      gboolean dashed, const GdkRGBA *color);
+
+/* Pictures drawn once and placed many times: cairo nodes that only paint pixels, which
+ * every renderer reuses as they are.  Place them with stormcut_board_style_append_node_at(). */
+GskRenderNode *stormcut_board_style_node_from_pixels (cairo_surface_t *pixels, double width, double height);
+GskRenderNode *stormcut_board_style_create_arrowhead (StormcutHeadDirection direction, const GdkRGBA *color,
+                                                      int size);
+/* The warning badge (21 pixels): an orange dot with the number of warnings ("9+" above 9). */
+GskRenderNode *stormcut_board_style_create_badge     (guint count);
+void           stormcut_board_style_append_node_at   (GtkSnapshot *snapshot, GskRenderNode *node,
+                                                      double x, double y);
+
 G_END_DECLS

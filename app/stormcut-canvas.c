@@ -247,12 +247,10 @@ static const GdkRGBA grid_major = { 0.0f, 0.0f, 0.0f, 0.09f };
 static const GdkRGBA accent = { 0.208f, 0.518f, 0.894f, 1.0f };          /* #3584E4 */
 static const GdkRGBA accent_fill = { 0.208f, 0.518f, 0.894f, 0.12f };
 static const GdkRGBA text_color = { 0.12f, 0.12f, 0.13f, 1.0f };
-static const GdkRGBA sticky_shadow = { 0.0f, 0.0f, 0.0f, 0.16f };
 static const GdkRGBA link_color = { 0.24f, 0.22f, 0.27f, 0.85f };
 static const GdkRGBA search_color = { 0.898f, 0.647f, 0.039f, 1.0f };    /* #E5A50A */
 static const GdkRGBA unassigned_color = { 0.878f, 0.106f, 0.141f, 0.9f }; /* #E01B24 */
 static const GdkRGBA allowed_color = { 0.18f, 0.76f, 0.49f, 1.0f };       /* #2EC27E */
-static const GdkRGBA badge_color = { 0.902f, 0.380f, 0.0f, 1.0f };        /* #E66100 */
 static const GdkRGBA white = { 1.0f, 1.0f, 1.0f, 1.0f };
 
 static void finish_editing (StormcutCanvas *self, gboolean commit, gboolean restore_focus);
@@ -366,35 +364,7 @@ rect_from_points (graphene_rect_t *rect,
   graphene_rect_init (rect, MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0));
 }
 
-static void
-append_outline (GtkSnapshot           *snapshot,
-                const graphene_rect_t *rect,
-                double                 width,
-                const GdkRGBA         *color)
-{
-  GskRoundedRect outline;
-  float widths[4] = { width, width, width, width };
-  GdkRGBA colors[4] = { *color, *color, *color, *color };
 
-  gsk_rounded_rect_init_from_rect (&outline, rect, 0);
-  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
-}
-
-static void
-append_circle (GtkSnapshot   *snapshot,
-               double         cx,
-               double         cy,
-               double         radius,
-               const GdkRGBA *color)
-{
-  GskRoundedRect circle;
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (cx - radius, cy - radius, 2 * radius, 2 * radius);
-
-  gsk_rounded_rect_init_from_rect (&circle, &bounds, radius);
-  gtk_snapshot_push_rounded_clip (snapshot, &circle);
-  gtk_snapshot_append_color (snapshot, color, &bounds);
-  gtk_snapshot_pop (snapshot);
-}
 
 static gboolean
 is_selected (StormcutCanvas *self,
@@ -1648,7 +1618,7 @@ draw_frames (StormcutCanvas        *self,
 
       border = color;
       border.alpha = 0.75f;
-      append_outline (snapshot, &frame, selected ? 3 : 2, selected ? &accent : &border);
+      stormcut_board_style_append_outline (snapshot, &frame, selected ? 3 : 2, selected ? &accent : &border);
 
       gtk_snapshot_push_clip (snapshot, &frame);
       draw_frame_title (self, snapshot, context, &frame, &color);
@@ -1665,154 +1635,22 @@ draw_frames (StormcutCanvas        *self,
               graphene_rect_t handle = GRAPHENE_RECT_INIT (x - hs / 2, y - hs / 2, hs, hs);
 
               gtk_snapshot_append_color (snapshot, &white, &handle);
-              append_outline (snapshot, &handle, 1.5, &accent);
+              stormcut_board_style_append_outline (snapshot, &handle, 1.5, &accent);
             }
         }
     }
 }
 
-typedef enum {
-  HEAD_RIGHT,
-  HEAD_LEFT,
-  HEAD_DOWN,
-  HEAD_UP,
-  N_HEADS
-} HeadDirection;
 
-/* The route of a link between two stickies, in board units: an elbow connector of up to
- * three axis-aligned segments from the side of @a facing @b to the facing side of @b (a
- * flow reads left to right).  Axis-aligned lines are also what any renderer draws fastest.
- * Returns the number of points (0 when the stickies overlap). */
-static guint
-route_link (const graphene_rect_t *a,
-            const graphene_rect_t *b,
-            double                 points[8],
-            HeadDirection         *head)
-{
-  double ax = a->origin.x, ay = a->origin.y, aw = a->size.width, ah = a->size.height;
-  double bx = b->origin.x, by = b->origin.y, bw = b->size.width, bh = b->size.height;
-  double sx, sy, ex, ey, mid;
-  gboolean horizontal;
 
-  if (bx >= ax + aw)
-    {
-      sx = ax + aw, sy = ay + ah / 2, ex = bx, ey = by + bh / 2;
-      horizontal = TRUE;
-      *head = HEAD_RIGHT;
-    }
-  else if (bx + bw <= ax)
-    {
-      sx = ax, sy = ay + ah / 2, ex = bx + bw, ey = by + bh / 2;
-      horizontal = TRUE;
-      *head = HEAD_LEFT;
-    }
-  else if (by >= ay + ah)
-    {
-      sx = ax + aw / 2, sy = ay + ah, ex = bx + bw / 2, ey = by;
-      horizontal = FALSE;
-      *head = HEAD_DOWN;
-    }
-  else if (by + bh <= ay)
-    {
-      sx = ax + aw / 2, sy = ay, ex = bx + bw / 2, ey = by + bh;
-      horizontal = FALSE;
-      *head = HEAD_UP;
-    }
-  else
-    {
-      return 0;
-    }
 
-  points[0] = sx;
-  points[1] = sy;
-  if (horizontal ? fabs (sy - ey) < 0.5 : fabs (sx - ex) < 0.5)
-    {
-      points[2] = ex;
-      points[3] = horizontal ? sy : ey;
-      if (!horizontal)
-        points[2] = sx;
-      return 2;
-    }
 
-  if (horizontal)
-    {
-      mid = round ((sx + ex) / 2);
-      points[2] = mid, points[3] = sy;
-      points[4] = mid, points[5] = ey;
-    }
-  else
-    {
-      mid = round ((sy + ey) / 2);
-      points[2] = sx, points[3] = mid;
-      points[4] = ex, points[5] = mid;
-    }
-  points[6] = ex;
-  points[7] = ey;
-
-  return 4;
-}
-
-/* A cairo node that only paints @pixels: drawing it again costs one blit. */
-static GskRenderNode *
-node_from_pixels (cairo_surface_t *pixels,
-                  double           width,
-                  double           height)
-{
-  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_t *cr = gsk_cairo_node_get_draw_context (node);
-
-  cairo_surface_flush (pixels);
-  cairo_set_source_surface (cr, pixels, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-
-  return node;
-}
-
-/* An arrowhead pointing @direction, @size pixels wide, drawn once. */
-static GskRenderNode *
-create_head_node (HeadDirection  direction,
-                  const GdkRGBA *color,
-                  int            size)
-{
-  cairo_surface_t *pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-  cairo_t *cr = cairo_create (pixels);
-  GskRenderNode *node;
-  static const double angles[N_HEADS] = { 0, G_PI, G_PI / 2, -G_PI / 2 };
-
-  cairo_translate (cr, size / 2.0, size / 2.0);
-  cairo_rotate (cr, angles[direction]);
-  cairo_move_to (cr, size / 2.0, 0);
-  cairo_line_to (cr, -size / 2.0, -size * 0.42);
-  cairo_line_to (cr, -size / 2.0, size * 0.42);
-  cairo_close_path (cr);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_fill (cr);
-  cairo_destroy (cr);
-
-  node = node_from_pixels (pixels, size, size);
-  cairo_surface_destroy (pixels);
-
-  return node;
-}
-
-static void
-append_node_at (GtkSnapshot   *snapshot,
-                GskRenderNode *node,
-                double         x,
-                double         y)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_node (snapshot, node);
-  gtk_snapshot_restore (snapshot);
-}
 
 static void
 clear_pictures (StormcutCanvas *self)
 {
   for (guint i = 0; i < 2; i++)
-    for (guint k = 0; k < N_HEADS; k++)
+    for (guint k = 0; k < STORMCUT_N_HEADS; k++)
       g_clear_pointer (&self->heads[i][k], gsk_render_node_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->badges); i++)
     g_clear_pointer (&self->badges[i], gsk_render_node_unref);
@@ -1820,47 +1658,6 @@ clear_pictures (StormcutCanvas *self)
   g_clear_pointer (&self->layer_pixels, cairo_surface_destroy);
 }
 
-static void
-append_segment (GtkSnapshot   *snapshot,
-                double         x0,
-                double         y0,
-                double         x1,
-                double         y1,
-                double         width,
-                gboolean       dashed,
-                const GdkRGBA *color)
-{
-  gboolean horizontal = fabs (y1 - y0) < fabs (x1 - x0);
-  graphene_rect_t rect, period, dash;
-
-  if (horizontal)
-    graphene_rect_init (&rect, round (MIN (x0, x1)), round (y0 - width / 2), round (fabs (x1 - x0)), width);
-  else
-    graphene_rect_init (&rect, round (x0 - width / 2), round (MIN (y0, y1)), width, round (fabs (y1 - y0)));
-  if (rect.size.width <= 0 || rect.size.height <= 0)
-    return;
-
-  if (!dashed)
-    {
-      gtk_snapshot_append_color (snapshot, color, &rect);
-      return;
-    }
-
-  /* Dashes: one dash repeated along the segment. */
-  if (horizontal)
-    {
-      graphene_rect_init (&period, rect.origin.x, rect.origin.y, 10, width);
-      graphene_rect_init (&dash, rect.origin.x, rect.origin.y, 6, width);
-    }
-  else
-    {
-      graphene_rect_init (&period, rect.origin.x, rect.origin.y, width, 10);
-      graphene_rect_init (&dash, rect.origin.x, rect.origin.y, width, 6);
-    }
-  gtk_snapshot_push_repeat (snapshot, &rect, &period);
-  gtk_snapshot_append_color (snapshot, color, &dash);
-  gtk_snapshot_pop (snapshot);
-}
 
 static void
 draw_links (StormcutCanvas        *self,
@@ -1877,7 +1674,7 @@ draw_links (StormcutCanvas        *self,
   if ((int) head != self->heads_pixels)
     {
       for (guint i = 0; i < 2; i++)
-        for (guint k = 0; k < N_HEADS; k++)
+        for (guint k = 0; k < STORMCUT_N_HEADS; k++)
           g_clear_pointer (&self->heads[i][k], gsk_render_node_unref);
       self->heads_pixels = (int) head;
     }
@@ -1891,7 +1688,7 @@ draw_links (StormcutCanvas        *self,
       const GdkRGBA *color = highlight ? &accent : &link_color;
       graphene_rect_t a, b, box;
       double points[8];
-      HeadDirection direction;
+      StormcutHeadDirection direction;
       guint n_points;
       double hx, hy;
 
@@ -1901,7 +1698,7 @@ draw_links (StormcutCanvas        *self,
       if (!rects_intersect (&box, visible))
         continue;
 
-      n_points = route_link (&a, &b, points, &direction);
+      n_points = stormcut_board_style_route_link (&a, &b, points, &direction);
       if (n_points == 0)
         continue;
 
@@ -1909,33 +1706,34 @@ draw_links (StormcutCanvas        *self,
         stormcut_viewport_board_to_widget (self->viewport, points[2 * k], points[2 * k + 1],
                                            &points[2 * k], &points[2 * k + 1]);
       for (guint k = 0; k + 1 < n_points; k++)
-        append_segment (snapshot, points[2 * k], points[2 * k + 1], points[2 * k + 2], points[2 * k + 3],
-                        width, geometry->async, color);
+        stormcut_board_style_append_segment (snapshot,
+                                             points[2 * k], points[2 * k + 1], points[2 * k + 2], points[2 * k + 3],
+                                             width, geometry->async, color);
 
       if (self->heads[highlight][direction] == NULL)
-        self->heads[highlight][direction] = create_head_node (direction, color, self->heads_pixels);
+        self->heads[highlight][direction] = stormcut_board_style_create_arrowhead (direction, color, self->heads_pixels);
       hx = points[2 * n_points - 2];
       hy = points[2 * n_points - 1];
       switch (direction)
         {
-        case HEAD_RIGHT:
+        case STORMCUT_HEAD_RIGHT:
           hx -= head;
           hy -= head / 2;
           break;
-        case HEAD_LEFT:
+        case STORMCUT_HEAD_LEFT:
           hy -= head / 2;
           break;
-        case HEAD_DOWN:
+        case STORMCUT_HEAD_DOWN:
           hx -= head / 2;
           hy -= head;
           break;
-        case HEAD_UP:
-        case N_HEADS:
+        case STORMCUT_HEAD_UP:
+        case STORMCUT_N_HEADS:
         default:
           hx -= head / 2;
           break;
         }
-      append_node_at (snapshot, self->heads[highlight][direction], round (hx), round (hy));
+      stormcut_board_style_append_node_at (snapshot, self->heads[highlight][direction], round (hx), round (hy));
 
     }
 }
@@ -1955,7 +1753,7 @@ draw_links_batch (StormcutCanvas        *self,
           const LinkGeometry *geometry = &g_array_index (self->links, LinkGeometry, i);
           graphene_rect_t a, b, box;
           double points[8];
-          HeadDirection direction;
+          StormcutHeadDirection direction;
           guint n_points;
 
           if (geometry->async != (pass == 1))
@@ -1967,7 +1765,7 @@ draw_links_batch (StormcutCanvas        *self,
           if (!rects_intersect (&box, visible))
             continue;
 
-          n_points = route_link (&a, &b, points, &direction);
+          n_points = stormcut_board_style_route_link (&a, &b, points, &direction);
           for (guint k = 0; k < n_points; k++)
             stormcut_viewport_board_to_widget (self->viewport, points[2 * k], points[2 * k + 1],
                                                &points[2 * k], &points[2 * k + 1]);
@@ -2080,42 +1878,6 @@ draw_stickies_batch (StormcutCanvas        *self,
 
 }
 
-/* The warning badge: an orange dot with the number of warnings, drawn once per number. */
-static GskRenderNode *
-create_badge_node (guint count)
-{
-  const double radius = 9.0, ring = 1.5, size = 2 * (radius + ring);
-  cairo_surface_t *pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) size, (int) size);
-  cairo_t *cr = cairo_create (pixels);
-  GskRenderNode *node;
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
-  g_autofree char *text = count > 9 ? g_strdup ("9+") : g_strdup_printf ("%u", count);
-  PangoRectangle logical;
-
-  cairo_arc (cr, size / 2, size / 2, radius + ring, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &white);
-  cairo_fill (cr);
-  cairo_arc (cr, size / 2, size / 2, radius, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &badge_color);
-  cairo_fill (cr);
-
-  pango_font_description_set_absolute_size (font, (count > 9 ? 9 : 11) * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-  cairo_move_to (cr, size / 2 - (double) logical.width / PANGO_SCALE / 2,
-                 size / 2 - (double) logical.height / PANGO_SCALE / 2);
-  gdk_cairo_set_source_rgba (cr, &white);
-  pango_cairo_show_layout (cr, layout);
-  cairo_destroy (cr);
-
-  node = node_from_pixels (pixels, size, size);
-  cairo_surface_destroy (pixels);
-
-  return node;
-}
 
 static void
 draw_badge (StormcutCanvas        *self,
@@ -2126,61 +1888,13 @@ draw_badge (StormcutCanvas        *self,
   guint slot = MIN (count, 10) - 1;
 
   if (self->badges[slot] == NULL)
-    self->badges[slot] = create_badge_node (count);
+    self->badges[slot] = stormcut_board_style_create_badge (count);
 
-  append_node_at (snapshot, self->badges[slot],
-                  round (rect->origin.x + rect->size.width - 3 - 10.5),
-                  round (rect->origin.y + 3 - 10.5));
+  stormcut_board_style_append_node_at (snapshot, self->badges[slot],
+                                       round (rect->origin.x + rect->size.width - 3 - 10.5),
+                                       round (rect->origin.y + 3 - 10.5));
 }
 
-static void
-draw_sticky_shape (GtkSnapshot           *snapshot,
-                   StormcutKind           kind,
-                   const graphene_rect_t *rect,
-                   const GdkRGBA         *fill,
-                   gboolean               shadow)
-{
-  GdkRGBA edge;
-
-  stormcut_board_style_shade (fill, 0.78, &edge);
-
-  if (stormcut_board_style_get_shape (kind) == STORMCUT_SHAPE_ROTATED)
-    {
-      double half = M_SQRT1_2;
-      graphene_rect_t unit = GRAPHENE_RECT_INIT (-half, -half, 2 * half, 2 * half);
-
-      /* A square turned by 45 degrees, stretched to touch the middle of each side. */
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect->origin.x + rect->size.width / 2,
-                                                              rect->origin.y + rect->size.height / 2));
-      gtk_snapshot_scale (snapshot, MAX (rect->size.width, 1) / 2, MAX (rect->size.height, 1) / 2);
-      gtk_snapshot_rotate (snapshot, 45);
-      gtk_snapshot_append_color (snapshot, fill, &unit);
-      if (rect->size.width > 8)
-        append_outline (snapshot, &unit, 2.0 / rect->size.width, &edge);
-      gtk_snapshot_restore (snapshot);
-      return;
-    }
-
-  if (shadow)
-    gtk_snapshot_append_color (snapshot, &sticky_shadow,
-                               &GRAPHENE_RECT_INIT (rect->origin.x + 2, rect->origin.y + 3,
-                                                    rect->size.width, rect->size.height));
-  /* The edge as a darker box under a box one pixel smaller: plain fills are what every
-   * renderer draws fastest. */
-  if (rect->size.width > 8)
-    {
-      graphene_rect_t inner;
-
-      gtk_snapshot_append_color (snapshot, &edge, rect);
-      graphene_rect_inset_r (rect, 1, 1, &inner);
-      gtk_snapshot_append_color (snapshot, fill, &inner);
-    }
-  else
-    {
-      gtk_snapshot_append_color (snapshot, fill, rect);
-    }
-}
 
 static void
 draw_sticky_text (StormcutCanvas        *self,
@@ -2223,7 +1937,7 @@ draw_sticky (StormcutCanvas        *self,
   element_draw_rect (self, element, &board);
   stormcut_viewport_board_rect_to_widget (self->viewport, &board, &rect);
 
-  draw_sticky_shape (snapshot, element->kind, &rect, fill, stormcut_viewport_get_zoom (self->viewport) >= 0.5);
+  stormcut_board_style_append_sticky (snapshot, element->kind, &rect, fill, stormcut_viewport_get_zoom (self->viewport) >= 0.5);
 
   if (with_text &&
       !(self->edit_mode == EDIT_RENAME_ELEMENT && g_strcmp0 (self->edit_target, element->id) == 0))
@@ -2234,7 +1948,7 @@ draw_sticky (StormcutCanvas        *self,
       graphene_rect_t mark;
 
       graphene_rect_inset_r (&rect, -4, -4, &mark);
-      append_outline (snapshot, &mark, 3, &unassigned_color);
+      stormcut_board_style_append_outline (snapshot, &mark, 3, &unassigned_color);
     }
 
   if (is_search_hit (self, element->id))
@@ -2242,7 +1956,7 @@ draw_sticky (StormcutCanvas        *self,
       graphene_rect_t mark;
 
       graphene_rect_inset_r (&rect, -7, -7, &mark);
-      append_outline (snapshot, &mark, 3, &search_color);
+      stormcut_board_style_append_outline (snapshot, &mark, 3, &search_color);
     }
 
   if (with_badges && (problems = element_problem_count (self, element)) > 0)
@@ -2257,8 +1971,8 @@ draw_link_handle (StormcutCanvas        *self,
   double cx = rect->origin.x + rect->size.width;
   double cy = rect->origin.y + rect->size.height / 2;
 
-  append_circle (snapshot, cx, cy, LINK_HANDLE_RADIUS + 1.5, &white);
-  append_circle (snapshot, cx, cy, LINK_HANDLE_RADIUS, &accent);
+  stormcut_board_style_append_circle (snapshot, cx, cy, LINK_HANDLE_RADIUS + 1.5, &white);
+  stormcut_board_style_append_circle (snapshot, cx, cy, LINK_HANDLE_RADIUS, &accent);
 }
 
 static void
@@ -2284,7 +1998,7 @@ draw_selection (StormcutCanvas *self,
           graphene_rect_t mark;
 
           graphene_rect_inset_r (&rect, -3, -3, &mark);
-          append_outline (snapshot, &mark, 2, &accent);
+          stormcut_board_style_append_outline (snapshot, &mark, 2, &accent);
         }
       if (rect.size.width >= MIN_DECOR_PIXELS &&
           self->drag_mode == DRAG_NONE &&
@@ -2307,7 +2021,7 @@ draw_interaction (StormcutCanvas *self,
         break;
       stormcut_viewport_board_rect_to_widget (self->viewport, &self->drag_frame, &rect);
       gtk_snapshot_append_color (snapshot, &accent_fill, &rect);
-      append_outline (snapshot, &rect, self->drag_mode == DRAG_FRAME_NEW ? 2 : 1, &accent);
+      stormcut_board_style_append_outline (snapshot, &rect, self->drag_mode == DRAG_FRAME_NEW ? 2 : 1, &accent);
       break;
 
     case DRAG_LINK:
@@ -2335,8 +2049,9 @@ draw_interaction (StormcutCanvas *self,
             element_rect (to, &board);
             stormcut_viewport_board_rect_to_widget (self->viewport, &board, &target_rect);
             graphene_rect_inset_r (&target_rect, -4, -4, &mark);
-            append_outline (snapshot, &mark, 3,
-                            stormcut_grammar_allows (from->kind, to->kind) ? &allowed_color : &unassigned_color);
+            stormcut_board_style_append_outline (snapshot, &mark, 3,
+                                                 stormcut_grammar_allows (from->kind, to->kind)
+                                                 ? &allowed_color : &unassigned_color);
           }
 
         cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (MIN (sx, self->pointer_wx) - 4,
@@ -2368,9 +2083,9 @@ draw_interaction (StormcutCanvas *self,
 
       stormcut_board_style_parse_color (stormcut_kind_get_default_color (self->edit_kind), &fill);
       stormcut_viewport_board_rect_to_widget (self->viewport, &self->edit_rect, &sticky);
-      draw_sticky_shape (snapshot, self->edit_kind, &sticky, &fill, TRUE);
+      stormcut_board_style_append_sticky (snapshot, self->edit_kind, &sticky, &fill, TRUE);
       graphene_rect_inset_r (&sticky, -3, -3, &rect);
-      append_outline (snapshot, &rect, 2, &accent);
+      stormcut_board_style_append_outline (snapshot, &rect, 2, &accent);
     }
 }
 
@@ -2545,7 +2260,7 @@ draw_far_layer (StormcutCanvas        *self,
       self->viewport = view;
       g_object_unref (layer_view);
 
-      self->layer = node_from_pixels (pixels, w, h);
+      self->layer = stormcut_board_style_node_from_pixels (pixels, w, h);
 
       self->layer_n_drawn = visible->len;
       self->layer_area = area;
@@ -2556,7 +2271,7 @@ draw_far_layer (StormcutCanvas        *self,
 
   self->n_drawn = self->layer_n_drawn;
   stormcut_viewport_board_to_widget (self->viewport, self->layer_area.origin.x, self->layer_area.origin.y, &wx, &wy);
-  append_node_at (snapshot, self->layer, round (wx), round (wy));
+  stormcut_board_style_append_node_at (snapshot, self->layer, round (wx), round (wy));
 }
 
 /* Draws the board as seen through the viewport at @width × @height pixels. */
