@@ -41,6 +41,7 @@ struct _StormcutPropertiesPanel
   GtkButton     *element_color_button;
   GtkButton     *element_color_reset_button;
   GtkDropDown   *element_context_dropdown;
+  GtkCheckButton *element_derived_check;
   GtkBox        *element_attributes_box;
   GtkListBox    *element_attributes_list;
   GtkButton     *element_add_attribute_button;
@@ -79,6 +80,7 @@ G_DEFINE_FINAL_TYPE (StormcutPropertiesPanel, stormcut_properties_panel, GTK_TYP
 
 enum {
   STATUS_MESSAGE,
+  ELEMENT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -495,6 +497,23 @@ context_domain_selected_cb (GtkDropDown             *dropdown,
     }
 }
 
+static void
+element_derived_toggled_cb (GtkCheckButton          *check,
+                            StormcutPropertiesPanel *self)
+{
+  const StormcutElement *element = get_element (self);
+  gboolean derived = gtk_check_button_get_active (check);
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || element == NULL || !element->derived == !derived)
+    return;
+  if (!stormcut_model_set_element_derived (self->model, element->id, derived, &error))
+    {
+      report_error (self, error);
+      refresh (self, TRUE);
+    }
+}
+
 /* --- attributes ---------------------------------------------------------------------------- */
 
 static GPtrArray *
@@ -704,7 +723,8 @@ create_link_row (StormcutPropertiesPanel *self,
   text = g_strdup_printf (outgoing ? _("→ %s") : _("← %s"), other->name);
 
   row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "element-id", g_strdup (other->id), g_free);
+  gtk_widget_set_tooltip_text (row, _("Click to show this sticky"));
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_hexpand (texts, TRUE);
@@ -734,6 +754,17 @@ create_link_row (StormcutPropertiesPanel *self,
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
+}
+
+static void
+link_row_activated_cb (GtkListBox              *list,
+                       GtkListBoxRow           *row,
+                       StormcutPropertiesPanel *self)
+{
+  const char *element_id = g_object_get_data (G_OBJECT (row), "element-id");
+
+  if (element_id != NULL)
+    g_signal_emit (self, signals[ELEMENT_ACTIVATED], 0, element_id);
 }
 
 /* --- filling the pages ------------------------------------------------------------------ */
@@ -814,6 +845,9 @@ fill_element (StormcutPropertiesPanel *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->element_color_reset_button), element->color != NULL);
 
   fill_context_dropdown (self, element);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->element_derived_check), element->kind == STORMCUT_KIND_READ_MODEL);
+  gtk_check_button_set_active (self->element_derived_check, element->derived);
 
   gtk_widget_set_visible (GTK_WIDGET (self->element_attributes_box), has_attributes);
   if (has_attributes && (force || !has_focus_within (GTK_WIDGET (self->element_attributes_list))))
@@ -993,6 +1027,9 @@ stormcut_properties_panel_class_init (StormcutPropertiesPanelClass *klass)
   signals[STATUS_MESSAGE] =
     g_signal_new ("status-message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[ELEMENT_ACTIVATED] =
+    g_signal_new ("element-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stormcut/Stormcut/stormcut-properties-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, stack);
@@ -1008,6 +1045,7 @@ stormcut_properties_panel_class_init (StormcutPropertiesPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_color_button);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_color_reset_button);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_context_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_derived_check);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_attributes_box);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_attributes_list);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_add_attribute_button);
@@ -1068,6 +1106,8 @@ stormcut_properties_panel_init (StormcutPropertiesPanel *self)
   g_signal_connect (self->element_context_dropdown, "notify::selected", G_CALLBACK (element_context_selected_cb), self);
   g_signal_connect (self->context_domain_dropdown, "notify::selected", G_CALLBACK (context_domain_selected_cb), self);
   g_signal_connect (self->element_add_attribute_button, "clicked", G_CALLBACK (add_attribute_clicked_cb), self);
+  g_signal_connect (self->element_derived_check, "toggled", G_CALLBACK (element_derived_toggled_cb), self);
+  g_signal_connect (self->element_links_list, "row-activated", G_CALLBACK (link_row_activated_cb), self);
 }
 
 /* --- public API ------------------------------------------------------------------------- */

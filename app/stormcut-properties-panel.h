@@ -8,7 +8,8 @@
  * when the field is confirmed (Enter or leaving it), so it is durable and undoable at once.
  *
  * Signals:
- *   ::status-message (const char *message)   an edit was refused; the translated reason.
+ *   ::status-message (const char *message)   an edit was refused; the translated reason;
+ *   ::element-activated (const char *id)      a linked sticky was clicked: show it.
  */
 #pragma once
 

@@ -387,10 +387,11 @@ context_activated_cb (StormcutContextList *list,
   stormcut_canvas_reveal_context (self->canvas, context_id);
 }
 
+/* A problem or a linked sticky in the side bar was clicked. */
 static void
-problem_activated_cb (StormcutProblemsList *list,
-                      const char           *element_id,
-                      StormcutWindow       *self)
+reveal_element_cb (GtkWidget      *source,
+                   const char     *element_id,
+                   StormcutWindow *self)
 {
   stormcut_canvas_reveal_element (self->canvas, element_id);
 }
@@ -754,9 +755,10 @@ stormcut_window_init (StormcutWindow *self)
                           self->canvas, "highlight-unassigned", G_BINDING_SYNC_CREATE);
 
   g_signal_connect (self->properties_panel, "status-message", G_CALLBACK (status_message_cb), self);
+  g_signal_connect (self->properties_panel, "element-activated", G_CALLBACK (reveal_element_cb), self);
   g_signal_connect (self->context_list, "status-message", G_CALLBACK (status_message_cb), self);
   g_signal_connect (self->context_list, "context-activated", G_CALLBACK (context_activated_cb), self);
-  g_signal_connect (self->problems_list, "problem-activated", G_CALLBACK (problem_activated_cb), self);
+  g_signal_connect (self->problems_list, "problem-activated", G_CALLBACK (reveal_element_cb), self);
   g_signal_connect (self->problems_list, "notify::n-problems", G_CALLBACK (n_problems_cb), self);
   g_signal_connect (self->sidebar, "notify::visible", G_CALLBACK (sidebar_visible_cb), self);
 

@@ -396,6 +396,20 @@ START_TEST (test_properties_panel_edits_reach_the_model)
   gtk_drop_down_set_selected (dropdown, STORMCUT_DOMAIN_GENERIC);
   ck_assert_int_eq (stormcut_model_get_context (model, context_id)->domain_type, STORMCUT_DOMAIN_GENERIC);
 
+  /* A read model can be marked as showing derived data (function points count it as EO). */
+  {
+    const StormcutElement *read_model = first_of_kind (model, STORMCUT_KIND_READ_MODEL);
+    g_autofree char *read_model_id = g_strdup (read_model->id);
+    GtkCheckButton *derived = GTK_CHECK_BUTTON (gtk_widget_get_template_child (panel, STORMCUT_TYPE_PROPERTIES_PANEL, "element_derived_check"));
+    gboolean before = read_model->derived;
+
+    stormcut_canvas_select_element (canvas, read_model_id, FALSE);
+    flush_events ();
+    ck_assert (gtk_widget_get_visible (GTK_WIDGET (derived)));
+    gtk_check_button_set_active (derived, !before);
+    ck_assert_int_eq (!!stormcut_model_get_element (model, read_model_id)->derived, !before);
+  }
+
   /* Several stickies. */
   stormcut_canvas_select_all (canvas);
   flush_events ();
