@@ -1,4 +1,4 @@
-/* stormcut-window-actions.c: the window's actions and keyboard shortcuts
+/* stormcut-window-actions.c: the window's actions (their accelerators are set by the application)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
