@@ -10,6 +10,7 @@
  */
 #include "stormcut-canvas.h"
 #include "stormcut-canvas-private.h"
+#include "stormcut-board-index.h"
 #include "stormcut-board-style.h"
 #include "stormcut-viewport.h"
 
@@ -26,7 +27,6 @@
 #define MIN_DECOR_PIXELS    36.0
 #define ZOOM_STEP           1.25
 #define DRAG_THRESHOLD      3.0
-#define INDEX_CELL          256.0
 #define LINK_HANDLE_RADIUS  6.0
 #define FRAME_HANDLE_SIZE   10.0
 #define MIN_FRAME_SIZE      60.0
@@ -96,15 +96,7 @@ struct _StormcutCanvas
   GHashTable         *element_index;   /* id (borrowed) → index + 1 */
   guint              *element_slot;    /* colour slot of each element */
   GArray             *slots;           /* GdkRGBA per distinct colour */
-  guint              *cell_start;      /* n_cols * n_rows + 1 offsets into cell_items */
-  guint              *cell_items;
-  int                 n_cols;
-  int                 n_rows;
-  double              cell_size;
-  double              grid_x;
-  double              grid_y;
-  guint              *stamps;
-  guint               stamp;
+  StormcutBoardIndex *grid;            /* where each sticky is */
   GArray             *links;           /* LinkGeometry */
   graphene_rect_t     bounds;
   gboolean            has_bounds;
@@ -420,14 +412,10 @@ index_clear (StormcutCanvas *self)
 {
   g_clear_pointer (&self->element_index, g_hash_table_unref);
   g_clear_pointer (&self->element_slot, g_free);
-  g_clear_pointer (&self->cell_start, g_free);
-  g_clear_pointer (&self->cell_items, g_free);
-  g_clear_pointer (&self->stamps, g_free);
+  g_clear_pointer (&self->grid, stormcut_board_index_free);
   g_clear_pointer (&self->links, g_array_unref);
   g_array_set_size (self->slots, 0);
   self->elements = NULL;
-  self->n_cols = 0;
-  self->n_rows = 0;
   self->has_bounds = FALSE;
 }
 
@@ -444,24 +432,6 @@ bounds_add (StormcutCanvas        *self,
   graphene_rect_union (&self->bounds, rect, &self->bounds);
 }
 
-static void
-cell_range (StormcutCanvas        *self,
-            const graphene_rect_t *rect,
-            int                   *c0,
-            int                   *r0,
-            int                   *c1,
-            int                   *r1)
-{
-  double x0 = (rect->origin.x - self->grid_x) / self->cell_size;
-  double y0 = (rect->origin.y - self->grid_y) / self->cell_size;
-  double x1 = (rect->origin.x + rect->size.width - self->grid_x) / self->cell_size;
-  double y1 = (rect->origin.y + rect->size.height - self->grid_y) / self->cell_size;
-
-  *c0 = (int) CLAMP (floor (x0), 0, self->n_cols - 1);
-  *r0 = (int) CLAMP (floor (y0), 0, self->n_rows - 1);
-  *c1 = (int) CLAMP (floor (x1), 0, self->n_cols - 1);
-  *r1 = (int) CLAMP (floor (y1), 0, self->n_rows - 1);
-}
 
 static guint
 color_slot (StormcutCanvas *self,
@@ -486,7 +456,7 @@ ensure_index (StormcutCanvas *self)
 {
   g_autoptr(GHashTable) slot_of_color = NULL;
   GPtrArray *contexts, *model_links;
-  guint n, n_cells, *cursor;
+  guint n;
 
   if (!self->index_dirty)
     return;
@@ -500,8 +470,6 @@ ensure_index (StormcutCanvas *self)
   n = self->elements->len;
   self->element_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->element_slot = g_new0 (guint, MAX (n, 1));
-  self->stamps = g_new0 (guint, MAX (n, 1));
-  self->stamp = 0;
   self->links = g_array_new (FALSE, FALSE, sizeof (LinkGeometry));
   slot_of_color = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -543,57 +511,7 @@ ensure_index (StormcutCanvas *self)
       g_array_append_val (self->links, geometry);
     }
 
-  if (n == 0)
-    return;
-
-  /* A uniform grid over the bounds, coarse enough to stay small for sparse boards. */
-  self->cell_size = INDEX_CELL;
-  self->grid_x = self->bounds.origin.x;
-  self->grid_y = self->bounds.origin.y;
-  for (;;)
-    {
-      double cols = floor (self->bounds.size.width / self->cell_size) + 1;
-      double rows = floor (self->bounds.size.height / self->cell_size) + 1;
-
-      if (cols * rows <= 4.0 * n + 4096)
-        {
-          self->n_cols = (int) cols;
-          self->n_rows = (int) rows;
-          break;
-        }
-      self->cell_size *= 2;
-    }
-
-  n_cells = (guint) (self->n_cols * self->n_rows);
-  self->cell_start = g_new0 (guint, n_cells + 1);
-  for (guint i = 0; i < n; i++)
-    {
-      graphene_rect_t rect;
-      int c0, r0, c1, r1;
-
-      element_rect (g_ptr_array_index (self->elements, i), &rect);
-      cell_range (self, &rect, &c0, &r0, &c1, &r1);
-      for (int r = r0; r <= r1; r++)
-        for (int c = c0; c <= c1; c++)
-          self->cell_start[r * self->n_cols + c + 1]++;
-    }
-  for (guint cell = 0; cell < n_cells; cell++)
-    self->cell_start[cell + 1] += self->cell_start[cell];
-
-  self->cell_items = g_new (guint, MAX (self->cell_start[n_cells], 1));
-  cursor = g_memdup2 (self->cell_start, sizeof (guint) * n_cells);
-  for (guint i = 0; i < n; i++)
-    {
-      graphene_rect_t rect;
-      int c0, r0, c1, r1;
-
-      element_rect (g_ptr_array_index (self->elements, i), &rect);
-      cell_range (self, &rect, &c0, &r0, &c1, &r1);
-      for (int r = r0; r <= r1; r++)
-        for (int c = c0; c <= c1; c++)
-          self->cell_items[cursor[r * self->n_cols + c]++] = i;
-    }
-  g_free (cursor);
+  self->grid = stormcut_board_index_new (self->elements);
 }
 
 static const StormcutElement *
@@ -614,15 +532,6 @@ element_index_of (StormcutCanvas *self,
   return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->element_index, id)) - 1;
 }
 
-static gint
-compare_indices (gconstpointer a,
-                 gconstpointer b)
-{
-  guint ia = *(const guint *) a;
-  guint ib = *(const guint *) b;
-
-  return ia < ib ? -1 : ia > ib;
-}
 
 /* Indices of the elements that intersect @area, in document (drawing) order. */
 static void
@@ -630,63 +539,9 @@ index_query (StormcutCanvas        *self,
              const graphene_rect_t *area,
              GArray                *out)
 {
-  int c0, r0, c1, r1;
-
   ensure_index (self);
-  if (self->n_cols == 0)
-    return;
-
-  if (++self->stamp == 0)
-    {
-      memset (self->stamps, 0, sizeof (guint) * self->elements->len);
-      self->stamp = 1;
-    }
-
-  cell_range (self, area, &c0, &r0, &c1, &r1);
-  for (int r = r0; r <= r1; r++)
-    for (int c = c0; c <= c1; c++)
-      {
-        guint cell = (guint) (r * self->n_cols + c);
-
-        for (guint k = self->cell_start[cell]; k < self->cell_start[cell + 1]; k++)
-          {
-            guint i = self->cell_items[k];
-            graphene_rect_t rect;
-
-            if (self->stamps[i] == self->stamp)
-              continue;
-            self->stamps[i] = self->stamp;
-
-            element_rect (element_by_index (self, i), &rect);
-            if (rects_intersect (&rect, area))
-              g_array_append_val (out, i);
-          }
-      }
-
-  g_array_sort (out, compare_indices);
-}
-
-static gboolean
-element_contains (const StormcutElement *element,
-                  double                 x,
-                  double                 y)
-{
-  graphene_rect_t rect;
-
-  element_rect (element, &rect);
-  if (!rect_contains (&rect, x, y))
-    return FALSE;
-
-  if (stormcut_board_style_get_shape (element->kind) == STORMCUT_SHAPE_ROTATED)
-    {
-      double cx, cy;
-
-      element_center (element, &cx, &cy);
-      return fabs (x - cx) / MAX (1.0, element->width / 2) +
-             fabs (y - cy) / MAX (1.0, element->height / 2) <= 1.0;
-    }
-
-  return TRUE;
+  if (self->grid != NULL)
+    stormcut_board_index_query (self->grid, area, out);
 }
 
 /* The topmost element under the board point, or -1. */
@@ -695,19 +550,9 @@ element_at (StormcutCanvas *self,
             double          bx,
             double          by)
 {
-  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint));
-  graphene_rect_t probe = GRAPHENE_RECT_INIT (bx, by, 0, 0);
+  ensure_index (self);
 
-  index_query (self, &probe, hits);
-  for (guint k = hits->len; k > 0; k--)
-    {
-      guint i = g_array_index (hits, guint, k - 1);
-
-      if (element_contains (element_by_index (self, i), bx, by))
-        return (int) i;
-    }
-
-  return -1;
+  return self->grid != NULL ? stormcut_board_index_element_at (self->grid, bx, by) : -1;
 }
 
 static gboolean

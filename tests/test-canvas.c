@@ -14,6 +14,7 @@
 #include "test-common.h"
 #include "stormcut-canvas.h"
 #include "stormcut-canvas-private.h"
+#include "stormcut-board-index.h"
 #include "stormcut-viewport.h"
 
 #define VIEW_W 1280
@@ -172,6 +173,52 @@ START_TEST (test_viewport_conversion)
   stormcut_viewport_board_to_widget (viewport, 3000, 2500, &bx, &by);
   ck_assert_double_eq_tol (bx - wx, 40, 1e-9);
   ck_assert_double_eq_tol (by - wy, -10, 1e-9);
+}
+END_TEST
+
+/* The spatial index finds exactly what a scan of every sticky finds, in document order. */
+START_TEST (test_board_index)
+{
+  g_autoptr(StormcutModel) model = stormcut_test_generate_model (2000, 3);
+  GPtrArray *elements = stormcut_model_get_elements (model);
+  g_autoptr(StormcutBoardIndex) index = stormcut_board_index_new (elements);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  for (int round = 0; round < 200; round++)
+    {
+      g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+      graphene_rect_t area = GRAPHENE_RECT_INIT (g_rand_double_range (rand, -2000, 25000),
+                                                 g_rand_double_range (rand, -2000, 8000),
+                                                 g_rand_double_range (rand, 0, 6000),
+                                                 g_rand_double_range (rand, 0, 3000));
+
+      for (guint i = 0; i < elements->len; i++)
+        {
+          const StormcutElement *e = g_ptr_array_index (elements, i);
+
+          if (e->x <= area.origin.x + area.size.width && area.origin.x <= e->x + e->width &&
+              e->y <= area.origin.y + area.size.height && area.origin.y <= e->y + e->height)
+            g_array_append_val (expected, i);
+        }
+      stormcut_board_index_query (index, &area, found);
+      ck_assert_uint_eq (found->len, expected->len);
+      for (guint k = 0; k < found->len; k++)
+        ck_assert_uint_eq (g_array_index (found, guint, k), g_array_index (expected, guint, k));
+    }
+
+  /* Hit-testing: the sticky's centre finds it; a hotspot's corner is outside its diamond. */
+  for (guint i = 0; i < elements->len; i += 97)
+    {
+      const StormcutElement *e = g_ptr_array_index (elements, i);
+      int hit = stormcut_board_index_element_at (index, e->x + e->width / 2, e->y + e->height / 2);
+
+      ck_assert_int_ge (hit, 0);
+      ck_assert_double_le (((StormcutElement *) g_ptr_array_index (elements, hit))->x, e->x + e->width / 2);
+      if (e->kind == STORMCUT_KIND_HOTSPOT)
+        ck_assert_int_ne (stormcut_board_index_element_at (index, e->x + 2, e->y + 2), (int) i);
+    }
+  ck_assert_int_eq (stormcut_board_index_element_at (index, -1e6, -1e6), -1);
 }
 END_TEST
 
@@ -895,6 +942,7 @@ canvas_suite (void)
 
   tcase_add_checked_fixture (tc, setup_gtk, NULL);
   tcase_add_test (tc, test_viewport_conversion);
+  tcase_add_test (tc, test_board_index);
   tcase_add_test (tc, test_quick_add_and_steps);
   tcase_add_test (tc, test_rename_in_place);
   tcase_add_test (tc, test_move_by_drag_and_keys);
