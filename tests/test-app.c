@@ -547,6 +547,17 @@ START_TEST (test_new_board_then_save_as)
   flush_events ();
   ck_assert_ptr_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (application)), window));
 
+  /* A folder that does not exist: an error, and the board stays as it was. */
+  {
+    g_autofree char *nowhere = stormcut_test_tmp_path ("no-such-folder/board.stormcut");
+    g_autoptr(GError) save_error = NULL;
+
+    ck_assert (!stormcut_window_save_as (window, nowhere, &save_error));
+    ck_assert_ptr_nonnull (save_error);
+    ck_assert_ptr_null (stormcut_model_get_path (model));
+    ck_assert (stormcut_window_has_unsaved_work (window));
+  }
+
   ck_assert_msg (stormcut_window_save_as (window, path, &error), "%s", error != NULL ? error->message : "");
   ck_assert (!stormcut_window_has_unsaved_work (window));
 
