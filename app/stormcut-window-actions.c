@@ -231,6 +231,18 @@ forward_to_canvas_action (GtkWidget  *widget,
 
   /* "win.zoom-in" → "canvas.zoom-in" */
   g_return_if_fail (g_str_has_prefix (action_name, "win."));
+
+  if (g_str_equal (action_name, "win.frame-selection"))
+    {
+      g_auto(GStrv) selected = stormcut_canvas_get_selected_elements (self->canvas);
+
+      if (selected[0] == NULL)
+        {
+          stormcut_window_show_status (self, _("Select the stickies that belong together first, then frame them."));
+          return;
+        }
+    }
+
   canvas_action = g_strconcat ("canvas.", action_name + strlen ("win."), NULL);
   stormcut_window_run_canvas_action (self, canvas_action, parameter);
 }

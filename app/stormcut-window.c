@@ -376,6 +376,19 @@ tool_changed_cb (StormcutCanvas *canvas,
                  GParamSpec     *pspec,
                  StormcutWindow *self)
 {
+  /* A hint for the tools that need a drag, so nobody wonders what to do next. */
+  switch (stormcut_canvas_get_tool (canvas))
+    {
+    case STORMCUT_CANVAS_TOOL_FRAME_CONTEXT:
+      stormcut_window_show_status (self, _("Drag on the board to frame a bounded context. Escape cancels."));
+      break;
+    case STORMCUT_CANVAS_TOOL_LINK:
+      stormcut_window_show_status (self, _("Drag from one sticky to another to link them. Escape cancels."));
+      break;
+    case STORMCUT_CANVAS_TOOL_SELECT:
+    default:
+      break;
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOL]);
 }
 

@@ -538,6 +538,16 @@ START_TEST (test_new_board_then_save_as)
   ck_assert (stormcut_window_is_pristine (window));
   ck_assert (!stormcut_window_has_unsaved_work (window));
 
+  /* Framing nothing explains itself in the status bar instead of doing nothing. */
+  {
+    GtkRevealer *status = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), STORMCUT_TYPE_WINDOW, "status_revealer"));
+
+    ck_assert (!gtk_revealer_get_reveal_child (status));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.frame-selection", NULL));
+    ck_assert (gtk_revealer_get_reveal_child (status));
+    ck_assert_uint_eq (stormcut_model_get_contexts (model)->len, 0);
+  }
+
   add_sticky (window, STORMCUT_KIND_ACTOR, "민원인");
   ck_assert (!stormcut_window_is_pristine (window));
   ck_assert (stormcut_window_has_unsaved_work (window));
