@@ -6,7 +6,8 @@
  * in board coordinates through a spatial grid index (rebuilt lazily after each change),
  * and turns every gesture into StormcutModel calls, grouped into one undo step each.
  * While a drag is in progress only a preview offset changes; the model is written once,
- * when the button is released.
+ * when the button is released.  This file holds the state, editing and input; drawing is
+ * in stormcut-canvas-draw.c, the instance struct in stormcut-canvas-private.h.
  */
 #include "stormcut-canvas.h"
 #include "stormcut-canvas-private.h"
@@ -15,169 +16,22 @@
 #include "stormcut-viewport.h"
 
 #include <glib/gi18n.h>
-#include <pango/pangocairo.h>
 #include <math.h>
 #include <string.h>
 
-/* Below this zoom stickies are drawn as plain coloured boxes in one batch. */
-#define LOD_BATCH_ZOOM      0.3
-/* Names are drawn only when their letters are at least this many pixels high. */
-#define MIN_TEXT_PIXELS     6.0
-/* Badges and link handles need a sticky at least this many pixels wide. */
-#define MIN_DECOR_PIXELS    36.0
 #define ZOOM_STEP           1.25
 #define DRAG_THRESHOLD      3.0
-#define LINK_HANDLE_RADIUS  6.0
-#define FRAME_HANDLE_SIZE   10.0
 #define MIN_FRAME_SIZE      60.0
 #define NUDGE_STEP          10
 #define NUDGE_BIG_STEP      50
 #define MAX_PASTED_LINES    500
-#define ROUND_UP_PIXELS(n)  ((((n) + 255) / 256) * 256)
 
-typedef enum {
-  DRAG_NONE,
-  DRAG_PAN,
-  DRAG_MOVE,
-  DRAG_RUBBER_BAND,
-  DRAG_LINK,
-  DRAG_FRAME_NEW,
-  DRAG_FRAME_MOVE,
-  DRAG_FRAME_RESIZE,
-} DragMode;
-
-typedef enum {
-  EDIT_NONE,
-  EDIT_QUICK_ADD,
-  EDIT_RENAME_ELEMENT,
-  EDIT_RENAME_CONTEXT,
-} EditMode;
-
+/* Sides of a frame being resized. */
 enum {
   EDGE_LEFT   = 1 << 0,
   EDGE_RIGHT  = 1 << 1,
   EDGE_TOP    = 1 << 2,
   EDGE_BOTTOM = 1 << 3,
-};
-
-typedef struct {
-  char         *name;
-  StormcutKind  kind;
-  double        width;
-  double        height;
-  PangoLayout  *layout;
-  double        text_height;   /* board units */
-} LayoutEntry;
-
-typedef struct {
-  guint    source;   /* index into the element array */
-  guint    target;
-  gboolean async;
-} LinkGeometry;
-
-struct _StormcutCanvas
-{
-  GtkWidget parent_instance;
-
-  /* owned references */
-  StormcutModel      *model;
-  StormcutViewport   *viewport;
-  PangoContext       *pango_context;
-  GskRenderer        *offscreen_renderer;
-  GtkWidget          *editor;
-  char               *clip_xml;
-
-  gulong              model_changed_id;
-  gulong              model_reloaded_id;
-
-  /* spatial index, rebuilt lazily after the model changed */
-  gboolean            index_dirty;
-  GPtrArray          *elements;        /* borrowed from the model until its next change */
-  GHashTable         *element_index;   /* id (borrowed) → index + 1 */
-  guint              *element_slot;    /* colour slot of each element */
-  GArray             *slots;           /* GdkRGBA per distinct colour */
-  StormcutBoardIndex *grid;            /* where each sticky is */
-  GArray             *links;           /* LinkGeometry */
-  graphene_rect_t     bounds;
-  gboolean            has_bounds;
-  /* small pictures drawn once and placed many times (cairo nodes: every renderer reuses
-   * their pixels as they are) */
-  GskRenderNode      *heads[2][4];     /* arrowheads: [highlighted][direction] */
-  int                 heads_pixels;
-  GskRenderNode      *badges[10];      /* warning badges "1".."9", "9+" */
-
-  /* far away, frames, links and stickies are kept as one picture while only the view moves */
-  GskRenderNode      *layer;
-  cairo_surface_t    *layer_pixels;
-  graphene_rect_t     layer_area;      /* board area it shows */
-  double              layer_zoom;
-  guint64             layer_revision;
-  guint               layer_stamp;
-  guint               stamp_counter;   /* bumped by every change of what the layer shows */
-  guint               layer_n_drawn;
-  guint               layer_settle_id; /* full redraw once a zoom has settled */
-  gboolean            exact_frames;    /* never show a scaled layer (offscreen rendering) */
-
-  /* caches */
-  GHashTable         *layouts;         /* id → LayoutEntry */
-  GHashTable         *titles;          /* context id → PangoLayout of its title */
-  GHashTable         *problems;        /* id → number of grammar warnings */
-  guint64             problems_revision;
-  GHashTable         *search_hits;     /* id set */
-  guint64             search_revision;
-  gboolean            search_dirty;
-
-  /* view state */
-  GHashTable         *selection;       /* element ids (owned) */
-  char               *selected_context;
-  char               *anchor_id;       /* the sticky new steps are placed next to */
-  char               *hover_id;
-  StormcutCanvasTool  tool;
-  gboolean            highlight_unassigned;
-  char               *search_text;     /* normalised and case-folded, or NULL */
-  gboolean            fit_pending;
-  double              last_zoom;
-  guint               n_drawn;
-
-  /* pointer interaction */
-  DragMode            drag_mode;
-  guint               drag_button;
-  gboolean            drag_extend;
-  gboolean            drag_moved;
-  gboolean            drag_select_on_release;
-  double              press_wx;
-  double              press_wy;
-  double              press_bx;
-  double              press_by;
-  double              last_wx;
-  double              last_wy;
-  double              pointer_wx;
-  double              pointer_wy;
-  double              drag_dx;         /* board offset of what moves */
-  double              drag_dy;
-  char               *drag_id;         /* element or context pressed */
-  char               *link_target_id;
-  GHashTable         *drag_elements;   /* ids moving with the drag */
-  GHashTable         *drag_contexts;
-  guint               drag_edges;
-  graphene_rect_t     drag_frame;      /* board rectangle drawn, resized or banded */
-  graphene_rect_t     drag_frame_start;
-  gboolean            space_down;
-  double              zoom_gesture_start;
-  guint32             last_press_time; /* double-click detection */
-  double              last_press_x;
-  double              last_press_y;
-
-  /* inline editor */
-  EditMode            edit_mode;
-  StormcutKind        edit_kind;
-  graphene_rect_t     edit_rect;       /* board rectangle of the sticky or title edited */
-  char               *edit_target;
-  char               *edit_link_from;
-  char               *edit_link_to;
-  int                 edit_step;       /* +1: a next step being named, -1: a previous step */
-  StormcutKind        last_kind;
-  guint               paste_count;
 };
 
 G_DEFINE_FINAL_TYPE (StormcutCanvas, stormcut_canvas, GTK_TYPE_WIDGET)
@@ -233,18 +87,6 @@ static const StormcutKind previous_kinds[STORMCUT_N_KINDS][4] = {
   [STORMCUT_KIND_HOTSPOT] = { STORMCUT_KIND_EVENT, END_OF_STEPS },
 };
 
-static const GdkRGBA board_background = { 0.980f, 0.980f, 0.972f, 1.0f };
-static const GdkRGBA grid_minor = { 0.0f, 0.0f, 0.0f, 0.045f };
-static const GdkRGBA grid_major = { 0.0f, 0.0f, 0.0f, 0.09f };
-static const GdkRGBA accent = { 0.208f, 0.518f, 0.894f, 1.0f };          /* #3584E4 */
-static const GdkRGBA accent_fill = { 0.208f, 0.518f, 0.894f, 0.12f };
-static const GdkRGBA text_color = { 0.12f, 0.12f, 0.13f, 1.0f };
-static const GdkRGBA link_color = { 0.24f, 0.22f, 0.27f, 0.85f };
-static const GdkRGBA search_color = { 0.898f, 0.647f, 0.039f, 1.0f };    /* #E5A50A */
-static const GdkRGBA unassigned_color = { 0.878f, 0.106f, 0.141f, 0.9f }; /* #E01B24 */
-static const GdkRGBA allowed_color = { 0.18f, 0.76f, 0.49f, 1.0f };       /* #2EC27E */
-static const GdkRGBA white = { 1.0f, 1.0f, 1.0f, 1.0f };
-
 static void finish_editing (StormcutCanvas *self, gboolean commit, gboolean restore_focus);
 static void begin_quick_add_at (StormcutCanvas *self, StormcutKind kind, const graphene_rect_t *rect,
                                 const char *link_from, const char *link_to);
@@ -292,9 +134,9 @@ fold_text (const char *text)
   return g_utf8_casefold (normalized, -1);
 }
 
-static void
-element_rect (const StormcutElement *element,
-              graphene_rect_t       *rect)
+void
+stormcut_canvas_element_rect (const StormcutElement *element,
+                              graphene_rect_t       *rect)
 {
   graphene_rect_init (rect, element->x, element->y, element->width, element->height);
 }
@@ -326,9 +168,9 @@ rect_contains (const graphene_rect_t *rect,
 
 /* TRUE when @outer holds all of @inner (graphene's own check compares a float union for
  * equality, which rounding can defeat). */
-static gboolean
-rect_contains_rect (const graphene_rect_t *outer,
-                    const graphene_rect_t *inner)
+gboolean
+stormcut_canvas_rect_contains_rect (const graphene_rect_t *outer,
+                                    const graphene_rect_t *inner)
 {
   return inner->origin.x >= outer->origin.x &&
          inner->origin.y >= outer->origin.y &&
@@ -336,9 +178,9 @@ rect_contains_rect (const graphene_rect_t *outer,
          inner->origin.y + inner->size.height <= outer->origin.y + outer->size.height;
 }
 
-static gboolean
-rects_intersect (const graphene_rect_t *a,
-                 const graphene_rect_t *b)
+gboolean
+stormcut_canvas_rects_intersect (const graphene_rect_t *a,
+                                 const graphene_rect_t *b)
 {
   return a->origin.x <= b->origin.x + b->size.width &&
          b->origin.x <= a->origin.x + a->size.width &&
@@ -356,41 +198,39 @@ rect_from_points (graphene_rect_t *rect,
   graphene_rect_init (rect, MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0));
 }
 
-
-
-static gboolean
-is_selected (StormcutCanvas *self,
-             const char     *id)
+gboolean
+stormcut_canvas_is_selected (StormcutCanvas *self,
+                             const char     *id)
 {
   return id != NULL && g_hash_table_contains (self->selection, id);
 }
 
-static gboolean
-is_moving (StormcutCanvas *self,
-           const char     *id)
+gboolean
+stormcut_canvas_is_moving (StormcutCanvas *self,
+                           const char     *id)
 {
   return self->drag_elements != NULL && g_hash_table_contains (self->drag_elements, id);
 }
 
 /* The rectangle an element is drawn at, with the preview offset of a drag. */
-static void
-element_draw_rect (StormcutCanvas        *self,
-                   const StormcutElement *element,
-                   graphene_rect_t       *rect)
+void
+stormcut_canvas_element_draw_rect (StormcutCanvas        *self,
+                                   const StormcutElement *element,
+                                   graphene_rect_t       *rect)
 {
-  element_rect (element, rect);
+  stormcut_canvas_element_rect (element, rect);
   if ((self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_FRAME_MOVE) &&
-      is_moving (self, element->id))
+      stormcut_canvas_is_moving (self, element->id))
     {
       rect->origin.x += self->drag_dx;
       rect->origin.y += self->drag_dy;
     }
 }
 
-static void
-context_draw_rect (StormcutCanvas        *self,
-                   const StormcutContext *context,
-                   graphene_rect_t       *rect)
+void
+stormcut_canvas_context_draw_rect (StormcutCanvas        *self,
+                                   const StormcutContext *context,
+                                   graphene_rect_t       *rect)
 {
   context_rect (context, rect);
   if (self->drag_mode == DRAG_FRAME_MOVE && self->drag_contexts != NULL &&
@@ -432,7 +272,6 @@ bounds_add (StormcutCanvas        *self,
   graphene_rect_union (&self->bounds, rect, &self->bounds);
 }
 
-
 static guint
 color_slot (StormcutCanvas *self,
             GHashTable     *slot_of_color,
@@ -451,8 +290,8 @@ color_slot (StormcutCanvas *self,
   return self->slots->len - 1;
 }
 
-static void
-ensure_index (StormcutCanvas *self)
+void
+stormcut_canvas_ensure_index (StormcutCanvas *self)
 {
   g_autoptr(GHashTable) slot_of_color = NULL;
   GPtrArray *contexts, *model_links;
@@ -480,7 +319,7 @@ ensure_index (StormcutCanvas *self)
 
       g_hash_table_insert (self->element_index, element->id, GUINT_TO_POINTER (i + 1));
       self->element_slot[i] = color_slot (self, slot_of_color, stormcut_element_get_color (element));
-      element_rect (element, &rect);
+      stormcut_canvas_element_rect (element, &rect);
       bounds_add (self, &rect);
     }
 
@@ -514,32 +353,31 @@ ensure_index (StormcutCanvas *self)
   self->grid = stormcut_board_index_new (self->elements);
 }
 
-static const StormcutElement *
-element_by_index (StormcutCanvas *self,
-                  guint           index)
+const StormcutElement *
+stormcut_canvas_element_by_index (StormcutCanvas *self,
+                                  guint           index)
 {
   return g_ptr_array_index (self->elements, index);
 }
 
-static int
-element_index_of (StormcutCanvas *self,
-                  const char     *id)
+int
+stormcut_canvas_element_index_of (StormcutCanvas *self,
+                                  const char     *id)
 {
-  ensure_index (self);
+  stormcut_canvas_ensure_index (self);
   if (id == NULL || self->element_index == NULL)
     return -1;
 
   return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->element_index, id)) - 1;
 }
 
-
 /* Indices of the elements that intersect @area, in document (drawing) order. */
-static void
-index_query (StormcutCanvas        *self,
-             const graphene_rect_t *area,
-             GArray                *out)
+void
+stormcut_canvas_index_query (StormcutCanvas        *self,
+                             const graphene_rect_t *area,
+                             GArray                *out)
 {
-  ensure_index (self);
+  stormcut_canvas_ensure_index (self);
   if (self->grid != NULL)
     stormcut_board_index_query (self->grid, area, out);
 }
@@ -550,7 +388,7 @@ element_at (StormcutCanvas *self,
             double          bx,
             double          by)
 {
-  ensure_index (self);
+  stormcut_canvas_ensure_index (self);
 
   return self->grid != NULL ? stormcut_board_index_element_at (self->grid, bx, by) : -1;
 }
@@ -563,7 +401,7 @@ area_is_free (StormcutCanvas        *self,
   graphene_rect_t inner;
 
   graphene_rect_inset_r (area, 2, 2, &inner);
-  index_query (self, &inner, hits);
+  stormcut_canvas_index_query (self, &inner, hits);
 
   return hits->len == 0;
 }
@@ -584,9 +422,9 @@ find_free_spot (StormcutCanvas  *self,
 
 /* --- caches --------------------------------------------------------------------------- */
 
-static LayoutEntry *
-element_layout (StormcutCanvas        *self,
-                const StormcutElement *element)
+LayoutEntry *
+stormcut_canvas_element_layout (StormcutCanvas        *self,
+                                const StormcutElement *element)
 {
   LayoutEntry *entry = g_hash_table_lookup (self->layouts, element->id);
   graphene_rect_t rect, area;
@@ -599,7 +437,7 @@ element_layout (StormcutCanvas        *self,
       g_strcmp0 (entry->name, element->name) == 0)
     return entry;
 
-  element_rect (element, &rect);
+  stormcut_canvas_element_rect (element, &rect);
   stormcut_board_style_text_area (element->kind, &rect, &area);
 
   entry = g_new0 (LayoutEntry, 1);
@@ -617,9 +455,9 @@ element_layout (StormcutCanvas        *self,
 }
 
 /* Number of grammar warnings of the element, computed once per model revision. */
-static guint
-element_problem_count (StormcutCanvas        *self,
-                       const StormcutElement *element)
+guint
+stormcut_canvas_element_problem_count (StormcutCanvas        *self,
+                                       const StormcutElement *element)
 {
   guint64 revision = stormcut_model_get_revision (self->model);
   g_autoptr(GPtrArray) problems = NULL;
@@ -652,8 +490,8 @@ element_matches (const StormcutElement *element,
          (code_name != NULL && strstr (code_name, folded_text) != NULL);
 }
 
-static void
-ensure_search (StormcutCanvas *self)
+void
+stormcut_canvas_ensure_search (StormcutCanvas *self)
 {
   guint64 revision;
   GPtrArray *elements;
@@ -682,9 +520,9 @@ ensure_search (StormcutCanvas *self)
     }
 }
 
-static gboolean
-is_search_hit (StormcutCanvas *self,
-               const char     *id)
+gboolean
+stormcut_canvas_is_search_hit (StormcutCanvas *self,
+                               const char     *id)
 {
   return self->search_text != NULL && g_hash_table_contains (self->search_hits, id);
 }
@@ -715,12 +553,10 @@ update_actions (StormcutCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.previous-step", has_model);
 }
 
-static void invalidate_layer (StormcutCanvas *self);
-
 static void
 selection_changed (StormcutCanvas *self)
 {
-  invalidate_layer (self);
+  stormcut_canvas_invalidate_layer (self);
   update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -776,7 +612,7 @@ selection_anchor (StormcutCanvas *self)
 
   if (self->model == NULL || g_hash_table_size (self->selection) == 0)
     return NULL;
-  if (is_selected (self, self->anchor_id))
+  if (stormcut_canvas_is_selected (self, self->anchor_id))
     {
       const StormcutElement *anchor = stormcut_model_get_element (self->model, self->anchor_id);
 
@@ -805,7 +641,7 @@ selected_ids (StormcutCanvas *self)
     {
       const StormcutElement *element = g_ptr_array_index (elements, i);
 
-      if (is_selected (self, element->id))
+      if (stormcut_canvas_is_selected (self, element->id))
         g_ptr_array_add (ids, g_strdup (element->id));
     }
 
@@ -1104,7 +940,7 @@ selection_to_xml (StormcutCanvas  *self,
     {
       const StormcutLink *link = g_ptr_array_index (links, i);
 
-      if (is_selected (self, link->source_id) && is_selected (self, link->target_id) &&
+      if (stormcut_canvas_is_selected (self, link->source_id) && stormcut_canvas_is_selected (self, link->target_id) &&
           stormcut_model_insert_link (clip, link, error) == NULL)
         return NULL;
     }
@@ -1319,864 +1155,6 @@ paste_read_cb (GObject      *source,
   paste_text (self, text);
 }
 
-/* --- drawing ------------------------------------------------------------------------- */
-
-static void
-draw_grid (StormcutCanvas *self,
-           GtkSnapshot    *snapshot,
-           double          width,
-           double          height)
-{
-  double zoom = stormcut_viewport_get_zoom (self->viewport);
-  double spacing = STORMCUT_BOARD_GRID;
-  double ox, oy;
-  gint64 k0, k1;
-
-  while (spacing * zoom < 24)
-    spacing *= 5;
-  stormcut_viewport_get_origin (self->viewport, &ox, &oy);
-
-  k0 = (gint64) ceil (ox / spacing);
-  k1 = (gint64) floor ((ox + width / zoom) / spacing);
-  for (gint64 k = k0; k <= k1; k++)
-    {
-      double x = (k * spacing - ox) * zoom;
-
-      gtk_snapshot_append_color (snapshot, k % 5 == 0 ? &grid_major : &grid_minor,
-                                 &GRAPHENE_RECT_INIT (floor (x), 0, 1, height));
-    }
-
-  k0 = (gint64) ceil (oy / spacing);
-  k1 = (gint64) floor ((oy + height / zoom) / spacing);
-  for (gint64 k = k0; k <= k1; k++)
-    {
-      double y = (k * spacing - oy) * zoom;
-
-      gtk_snapshot_append_color (snapshot, k % 5 == 0 ? &grid_major : &grid_minor,
-                                 &GRAPHENE_RECT_INIT (0, floor (y), width, 1));
-    }
-}
-
-static double
-frame_title_pixels (double zoom)
-{
-  return CLAMP (16.0 * zoom, 11.0, 32.0);
-}
-
-/* Height in pixels of the band at the top of a frame that grabs it. */
-static double
-frame_title_band (double zoom)
-{
-  return MAX (STORMCUT_BOARD_FRAME_TITLE * zoom, frame_title_pixels (zoom) + 10);
-}
-
-static void
-draw_frame_title (StormcutCanvas        *self,
-                  GtkSnapshot           *snapshot,
-                  const StormcutContext *context,
-                  const graphene_rect_t *frame,
-                  const GdkRGBA         *color)
-{
-  double zoom = stormcut_viewport_get_zoom (self->viewport);
-  double size = frame_title_pixels (zoom);
-  g_autofree char *markup = NULL;
-  PangoLayout *layout;
-  GdkRGBA title_color;
-
-  if (self->edit_mode == EDIT_RENAME_CONTEXT && g_strcmp0 (self->edit_target, context->id) == 0)
-    return;
-  if (frame->size.width < 60 || frame->size.height < 3 * size)
-    return; /* too small to carry its name without hiding what it holds */
-
-  /* Titles are laid out again only when their text or size changes; the frame clips them. */
-  markup = g_markup_printf_escaped ("%s  <span weight=\"normal\" size=\"80%%\">%s</span>",
-                                    context->name,
-                                    stormcut_domain_type_get_label (context->domain_type));
-  layout = g_hash_table_lookup (self->titles, context->id);
-  if (layout == NULL ||
-      g_strcmp0 (g_object_get_data (G_OBJECT (layout), "markup"), markup) != 0 ||
-      pango_font_description_get_size (pango_layout_get_font_description (layout)) != (int) (size * PANGO_SCALE))
-    {
-      PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
-
-      layout = pango_layout_new (self->pango_context);
-      pango_font_description_set_absolute_size (font, (int) (size * PANGO_SCALE));
-      pango_layout_set_font_description (layout, font);
-      pango_font_description_free (font);
-      pango_layout_set_markup (layout, markup, -1);
-      pango_layout_set_single_paragraph_mode (layout, TRUE);
-      g_object_set_data_full (G_OBJECT (layout), "markup", g_strdup (markup), g_free);
-      g_hash_table_replace (self->titles, g_strdup (context->id), layout);
-    }
-
-  stormcut_board_style_shade (color, 0.6, &title_color);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (frame->origin.x + 8,
-                                                          frame->origin.y + (frame_title_band (zoom) - size * 1.25) / 2));
-  if (frame_title_band (zoom) > STORMCUT_BOARD_FRAME_TITLE * zoom + 1)
-    {
-      /* Far away the title is larger than its band: a plate keeps it readable over stickies. */
-      PangoRectangle logical;
-      GdkRGBA plate = board_background;
-
-      plate.alpha = 0.9f;
-      pango_layout_get_pixel_extents (layout, NULL, &logical);
-      gtk_snapshot_append_color (snapshot, &plate,
-                                 &GRAPHENE_RECT_INIT (-3, -1, logical.width + 6, logical.height + 2));
-    }
-  gtk_snapshot_append_layout (snapshot, layout, &title_color);
-  gtk_snapshot_restore (snapshot);
-}
-
-/* Frames in two passes: opaque fills under the grid, then borders and titles over it
- * (an opaque fill costs the software renderer much less than a translucent one). */
-static void
-draw_frames (StormcutCanvas        *self,
-             GtkSnapshot           *snapshot,
-             const graphene_rect_t *visible,
-             gboolean               fills)
-{
-  GPtrArray *contexts = stormcut_model_get_contexts (self->model);
-
-  for (guint i = 0; i < contexts->len; i++)
-    {
-      const StormcutContext *context = g_ptr_array_index (contexts, i);
-      gboolean selected = g_strcmp0 (self->selected_context, context->id) == 0;
-      graphene_rect_t board, frame;
-      GdkRGBA color, fill, border;
-
-      context_draw_rect (self, context, &board);
-      if (!rects_intersect (&board, visible))
-        continue;
-
-      stormcut_viewport_board_rect_to_widget (self->viewport, &board, &frame);
-      stormcut_board_style_context_color (context, i, &color);
-      if (fills)
-        {
-          fill.red = board_background.red * 0.93f + color.red * 0.07f;
-          fill.green = board_background.green * 0.93f + color.green * 0.07f;
-          fill.blue = board_background.blue * 0.93f + color.blue * 0.07f;
-          fill.alpha = 1.0f;
-          gtk_snapshot_append_color (snapshot, &fill, &frame);
-          continue;
-        }
-
-      border = color;
-      border.alpha = 0.75f;
-      stormcut_board_style_append_outline (snapshot, &frame, selected ? 3 : 2, selected ? &accent : &border);
-
-      gtk_snapshot_push_clip (snapshot, &frame);
-      draw_frame_title (self, snapshot, context, &frame, &color);
-      gtk_snapshot_pop (snapshot);
-
-      if (selected)
-        {
-          double hs = FRAME_HANDLE_SIZE;
-
-          for (int corner = 0; corner < 4; corner++)
-            {
-              double x = frame.origin.x + ((corner & 1) ? frame.size.width : 0);
-              double y = frame.origin.y + ((corner & 2) ? frame.size.height : 0);
-              graphene_rect_t handle = GRAPHENE_RECT_INIT (x - hs / 2, y - hs / 2, hs, hs);
-
-              gtk_snapshot_append_color (snapshot, &white, &handle);
-              stormcut_board_style_append_outline (snapshot, &handle, 1.5, &accent);
-            }
-        }
-    }
-}
-
-
-
-
-
-
-static void
-clear_pictures (StormcutCanvas *self)
-{
-  for (guint i = 0; i < 2; i++)
-    for (guint k = 0; k < STORMCUT_N_HEADS; k++)
-      g_clear_pointer (&self->heads[i][k], gsk_render_node_unref);
-  for (guint i = 0; i < G_N_ELEMENTS (self->badges); i++)
-    g_clear_pointer (&self->badges[i], gsk_render_node_unref);
-  g_clear_pointer (&self->layer, gsk_render_node_unref);
-  g_clear_pointer (&self->layer_pixels, cairo_surface_destroy);
-}
-
-
-static void
-draw_links (StormcutCanvas        *self,
-            GtkSnapshot           *snapshot,
-            const graphene_rect_t *visible)
-{
-  double zoom = stormcut_viewport_get_zoom (self->viewport);
-  double width = zoom >= 0.75 ? 2.0 : 1.0;
-  double head = round (CLAMP (12.0 * zoom, 6.0, 13.0));
-
-  if (self->links == NULL || self->links->len == 0)
-    return;
-
-  if ((int) head != self->heads_pixels)
-    {
-      for (guint i = 0; i < 2; i++)
-        for (guint k = 0; k < STORMCUT_N_HEADS; k++)
-          g_clear_pointer (&self->heads[i][k], gsk_render_node_unref);
-      self->heads_pixels = (int) head;
-    }
-
-  for (guint i = 0; i < self->links->len; i++)
-    {
-      const LinkGeometry *geometry = &g_array_index (self->links, LinkGeometry, i);
-      const StormcutElement *source = element_by_index (self, geometry->source);
-      const StormcutElement *target = element_by_index (self, geometry->target);
-      gboolean highlight = is_selected (self, source->id) || is_selected (self, target->id);
-      const GdkRGBA *color = highlight ? &accent : &link_color;
-      graphene_rect_t a, b, box;
-      double points[8];
-      StormcutHeadDirection direction;
-      guint n_points;
-      double hx, hy;
-
-      element_draw_rect (self, source, &a);
-      element_draw_rect (self, target, &b);
-      graphene_rect_union (&a, &b, &box);
-      if (!rects_intersect (&box, visible))
-        continue;
-
-      n_points = stormcut_board_style_route_link (&a, &b, points, &direction);
-      if (n_points == 0)
-        continue;
-
-      for (guint k = 0; k < n_points; k++)
-        stormcut_viewport_board_to_widget (self->viewport, points[2 * k], points[2 * k + 1],
-                                           &points[2 * k], &points[2 * k + 1]);
-      for (guint k = 0; k + 1 < n_points; k++)
-        stormcut_board_style_append_segment (snapshot,
-                                             points[2 * k], points[2 * k + 1], points[2 * k + 2], points[2 * k + 3],
-                                             width, geometry->async, color);
-
-      if (self->heads[highlight][direction] == NULL)
-        self->heads[highlight][direction] = stormcut_board_style_create_arrowhead (direction, color, self->heads_pixels);
-      hx = points[2 * n_points - 2];
-      hy = points[2 * n_points - 1];
-      switch (direction)
-        {
-        case STORMCUT_HEAD_RIGHT:
-          hx -= head;
-          hy -= head / 2;
-          break;
-        case STORMCUT_HEAD_LEFT:
-          hy -= head / 2;
-          break;
-        case STORMCUT_HEAD_DOWN:
-          hx -= head / 2;
-          hy -= head;
-          break;
-        case STORMCUT_HEAD_UP:
-        case STORMCUT_N_HEADS:
-        default:
-          hx -= head / 2;
-          break;
-        }
-      stormcut_board_style_append_node_at (snapshot, self->heads[highlight][direction], round (hx), round (hy));
-
-    }
-}
-
-/* Far away: the links as thin boxes, in the batch's cairo context. */
-static void
-draw_links_batch (StormcutCanvas        *self,
-                  cairo_t               *cr,
-                  const graphene_rect_t *visible)
-{
-  for (int pass = 0; pass < 2; pass++)
-    {
-      gboolean any = FALSE;
-
-      for (guint i = 0; self->links != NULL && i < self->links->len; i++)
-        {
-          const LinkGeometry *geometry = &g_array_index (self->links, LinkGeometry, i);
-          graphene_rect_t a, b, box;
-          double points[8];
-          StormcutHeadDirection direction;
-          guint n_points;
-
-          if (geometry->async != (pass == 1))
-            continue;
-
-          element_draw_rect (self, element_by_index (self, geometry->source), &a);
-          element_draw_rect (self, element_by_index (self, geometry->target), &b);
-          graphene_rect_union (&a, &b, &box);
-          if (!rects_intersect (&box, visible))
-            continue;
-
-          n_points = stormcut_board_style_route_link (&a, &b, points, &direction);
-          for (guint k = 0; k < n_points; k++)
-            stormcut_viewport_board_to_widget (self->viewport, points[2 * k], points[2 * k + 1],
-                                               &points[2 * k], &points[2 * k + 1]);
-          for (guint k = 0; k + 1 < n_points; k++)
-            {
-              double x0 = points[2 * k], y0 = points[2 * k + 1], x1 = points[2 * k + 2], y1 = points[2 * k + 3];
-
-              /* Boxes only: cairo fills a path of rectangles much faster than strokes. */
-              if (fabs (y1 - y0) < fabs (x1 - x0))
-                cairo_rectangle (cr, MIN (x0, x1), y0 - 0.5, fabs (x1 - x0), 1);
-              else
-                cairo_rectangle (cr, x0 - 0.5, MIN (y0, y1), 1, fabs (y1 - y0));
-              any = TRUE;
-            }
-        }
-
-      if (any)
-        {
-          GdkRGBA color = link_color;
-
-          color.alpha = pass == 1 ? 0.35f : 0.6f;
-          gdk_cairo_set_source_rgba (cr, &color);
-          cairo_fill (cr);
-        }
-    }
-}
-
-/* Far away: every sticky a plain box, one fill per colour, in one cairo node. */
-static void
-draw_stickies_batch (StormcutCanvas        *self,
-                     cairo_t               *cr,
-                     GArray                *visible,
-                     const graphene_rect_t *area)
-{
-  const GdkRGBA *marks[3] = { &unassigned_color, &search_color, &accent };
-  gboolean has_contexts = stormcut_model_get_contexts (self->model)->len > 0;
-
-  draw_links_batch (self, cr, area);
-
-  /* Group the stickies by colour (a counting sort), then one fill per colour. */
-  {
-    guint n_slots = self->slots->len;
-    g_autofree guint *start = g_new0 (guint, n_slots + 1);
-    g_autofree guint *order = g_new (guint, MAX (visible->len, 1));
-
-    for (guint k = 0; k < visible->len; k++)
-      start[self->element_slot[g_array_index (visible, guint, k)] + 1]++;
-    for (guint slot = 0; slot < n_slots; slot++)
-      start[slot + 1] += start[slot];
-    for (guint k = 0; k < visible->len; k++)
-      {
-        guint i = g_array_index (visible, guint, k);
-
-        order[start[self->element_slot[i]]++] = i;
-      }
-
-    for (guint k = 0; k < visible->len; k++)
-      {
-        guint i = order[k];
-        graphene_rect_t board, rect;
-
-        element_draw_rect (self, element_by_index (self, i), &board);
-        stormcut_viewport_board_rect_to_widget (self->viewport, &board, &rect);
-        cairo_rectangle (cr, rect.origin.x, rect.origin.y, MAX (rect.size.width, 1.0), MAX (rect.size.height, 1.0));
-        if (k + 1 == visible->len || self->element_slot[order[k + 1]] != self->element_slot[i])
-          {
-            gdk_cairo_set_source_rgba (cr, &g_array_index (self->slots, GdkRGBA, self->element_slot[i]));
-            cairo_fill (cr);
-          }
-      }
-  }
-
-  /* Marks stay visible however small the stickies are. */
-  cairo_set_line_width (cr, 2.0);
-  for (int mark = 0; mark < 3; mark++)
-    {
-      gboolean any = FALSE;
-
-      if (mark == 0 && !(self->highlight_unassigned && has_contexts))
-        continue;
-      if (mark == 1 && self->search_text == NULL)
-        continue;
-
-      for (guint k = 0; k < visible->len; k++)
-        {
-          const StormcutElement *element = element_by_index (self, g_array_index (visible, guint, k));
-          graphene_rect_t board, rect;
-          gboolean marked;
-
-          if (mark == 0)
-            marked = element->context_id == NULL;
-          else if (mark == 1)
-            marked = is_search_hit (self, element->id);
-          else
-            marked = is_selected (self, element->id);
-          if (!marked)
-            continue;
-
-          element_draw_rect (self, element, &board);
-          stormcut_viewport_board_rect_to_widget (self->viewport, &board, &rect);
-          cairo_rectangle (cr, rect.origin.x - 2, rect.origin.y - 2, rect.size.width + 4, rect.size.height + 4);
-          any = TRUE;
-        }
-      if (any)
-        {
-          gdk_cairo_set_source_rgba (cr, marks[mark]);
-          cairo_stroke (cr);
-        }
-    }
-
-}
-
-
-static void
-draw_badge (StormcutCanvas        *self,
-            GtkSnapshot           *snapshot,
-            const graphene_rect_t *rect,
-            guint                  count)
-{
-  guint slot = MIN (count, 10) - 1;
-
-  if (self->badges[slot] == NULL)
-    self->badges[slot] = stormcut_board_style_create_badge (count);
-
-  stormcut_board_style_append_node_at (snapshot, self->badges[slot],
-                                       round (rect->origin.x + rect->size.width - 3 - 10.5),
-                                       round (rect->origin.y + 3 - 10.5));
-}
-
-
-static void
-draw_sticky_text (StormcutCanvas        *self,
-                  GtkSnapshot           *snapshot,
-                  const StormcutElement *element,
-                  const graphene_rect_t *board)
-{
-  double zoom = stormcut_viewport_get_zoom (self->viewport);
-  LayoutEntry *entry = element_layout (self, element);
-  graphene_rect_t area;
-  double wx, wy;
-
-  stormcut_board_style_text_area (element->kind, board, &area);
-  stormcut_viewport_board_to_widget (self->viewport,
-                                     area.origin.x,
-                                     area.origin.y + MAX (0.0, (area.size.height - entry->text_height) / 2),
-                                     &wx, &wy);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (wx, wy));
-  gtk_snapshot_scale (snapshot, zoom, zoom);
-  gtk_snapshot_append_layout (snapshot, entry->layout, &text_color);
-  gtk_snapshot_restore (snapshot);
-}
-
-/* Near: each sticky with its shape, shadow, name, marks and warning badge. */
-static void
-draw_sticky (StormcutCanvas        *self,
-             GtkSnapshot           *snapshot,
-             guint                  index,
-             gboolean               with_text,
-             gboolean               with_badges,
-             gboolean               has_contexts)
-{
-  const StormcutElement *element = element_by_index (self, index);
-  const GdkRGBA *fill = &g_array_index (self->slots, GdkRGBA, self->element_slot[index]);
-  graphene_rect_t board, rect;
-  guint problems;
-
-  element_draw_rect (self, element, &board);
-  stormcut_viewport_board_rect_to_widget (self->viewport, &board, &rect);
-
-  stormcut_board_style_append_sticky (snapshot, element->kind, &rect, fill, stormcut_viewport_get_zoom (self->viewport) >= 0.5);
-
-  if (with_text &&
-      !(self->edit_mode == EDIT_RENAME_ELEMENT && g_strcmp0 (self->edit_target, element->id) == 0))
-    draw_sticky_text (self, snapshot, element, &board);
-
-  if (self->highlight_unassigned && has_contexts && element->context_id == NULL)
-    {
-      graphene_rect_t mark;
-
-      graphene_rect_inset_r (&rect, -4, -4, &mark);
-      stormcut_board_style_append_outline (snapshot, &mark, 3, &unassigned_color);
-    }
-
-  if (is_search_hit (self, element->id))
-    {
-      graphene_rect_t mark;
-
-      graphene_rect_inset_r (&rect, -7, -7, &mark);
-      stormcut_board_style_append_outline (snapshot, &mark, 3, &search_color);
-    }
-
-  if (with_badges && (problems = element_problem_count (self, element)) > 0)
-    draw_badge (self, snapshot, &rect, problems);
-}
-
-static void
-draw_link_handle (StormcutCanvas        *self,
-                  GtkSnapshot           *snapshot,
-                  const graphene_rect_t *rect)
-{
-  double cx = rect->origin.x + rect->size.width;
-  double cy = rect->origin.y + rect->size.height / 2;
-
-  stormcut_board_style_append_circle (snapshot, cx, cy, LINK_HANDLE_RADIUS + 1.5, &white);
-  stormcut_board_style_append_circle (snapshot, cx, cy, LINK_HANDLE_RADIUS, &accent);
-}
-
-static void
-draw_selection (StormcutCanvas *self,
-                GtkSnapshot    *snapshot,
-                GArray         *visible,
-                double          zoom)
-{
-  for (guint k = 0; k < visible->len; k++)
-    {
-      const StormcutElement *element = element_by_index (self, g_array_index (visible, guint, k));
-      gboolean selected = is_selected (self, element->id);
-      gboolean hovered = g_strcmp0 (self->hover_id, element->id) == 0 && self->drag_mode == DRAG_NONE;
-      graphene_rect_t board, rect;
-
-      if (!selected && !hovered)
-        continue;
-
-      element_draw_rect (self, element, &board);
-      stormcut_viewport_board_rect_to_widget (self->viewport, &board, &rect);
-      if (selected)
-        {
-          graphene_rect_t mark;
-
-          graphene_rect_inset_r (&rect, -3, -3, &mark);
-          stormcut_board_style_append_outline (snapshot, &mark, 2, &accent);
-        }
-      if (rect.size.width >= MIN_DECOR_PIXELS &&
-          self->drag_mode == DRAG_NONE &&
-          (hovered || g_hash_table_size (self->selection) == 1))
-        draw_link_handle (self, snapshot, &rect);
-    }
-}
-
-static void
-draw_interaction (StormcutCanvas *self,
-                  GtkSnapshot    *snapshot)
-{
-  graphene_rect_t rect;
-
-  switch (self->drag_mode)
-    {
-    case DRAG_RUBBER_BAND:
-    case DRAG_FRAME_NEW:
-      if (!self->drag_moved)
-        break;
-      stormcut_viewport_board_rect_to_widget (self->viewport, &self->drag_frame, &rect);
-      gtk_snapshot_append_color (snapshot, &accent_fill, &rect);
-      stormcut_board_style_append_outline (snapshot, &rect, self->drag_mode == DRAG_FRAME_NEW ? 2 : 1, &accent);
-      break;
-
-    case DRAG_LINK:
-      {
-        int source = element_index_of (self, self->drag_id);
-        int target = element_index_of (self, self->link_target_id);
-        graphene_rect_t board;
-        double sx, sy;
-        cairo_t *cr;
-
-        if (source < 0 || !self->drag_moved)
-          break;
-
-        element_rect (element_by_index (self, source), &board);
-        stormcut_viewport_board_rect_to_widget (self->viewport, &board, &rect);
-        sx = rect.origin.x + rect.size.width / 2;
-        sy = rect.origin.y + rect.size.height / 2;
-
-        if (target >= 0)
-          {
-            const StormcutElement *from = element_by_index (self, source);
-            const StormcutElement *to = element_by_index (self, target);
-            graphene_rect_t target_rect, mark;
-
-            element_rect (to, &board);
-            stormcut_viewport_board_rect_to_widget (self->viewport, &board, &target_rect);
-            graphene_rect_inset_r (&target_rect, -4, -4, &mark);
-            stormcut_board_style_append_outline (snapshot, &mark, 3,
-                                                 stormcut_grammar_allows (from->kind, to->kind)
-                                                 ? &allowed_color : &unassigned_color);
-          }
-
-        cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (MIN (sx, self->pointer_wx) - 4,
-                                                                       MIN (sy, self->pointer_wy) - 4,
-                                                                       fabs (sx - self->pointer_wx) + 8,
-                                                                       fabs (sy - self->pointer_wy) + 8));
-        gdk_cairo_set_source_rgba (cr, &accent);
-        cairo_set_line_width (cr, 2);
-        cairo_move_to (cr, sx, sy);
-        cairo_line_to (cr, self->pointer_wx, self->pointer_wy);
-        cairo_stroke (cr);
-        cairo_destroy (cr);
-      }
-      break;
-
-    case DRAG_NONE:
-    case DRAG_PAN:
-    case DRAG_MOVE:
-    case DRAG_FRAME_MOVE:
-    case DRAG_FRAME_RESIZE:
-    default:
-      break;
-    }
-
-  if (self->edit_mode == EDIT_QUICK_ADD)
-    {
-      graphene_rect_t sticky;
-      GdkRGBA fill;
-
-      stormcut_board_style_parse_color (stormcut_kind_get_default_color (self->edit_kind), &fill);
-      stormcut_viewport_board_rect_to_widget (self->viewport, &self->edit_rect, &sticky);
-      stormcut_board_style_append_sticky (snapshot, self->edit_kind, &sticky, &fill, TRUE);
-      graphene_rect_inset_r (&sticky, -3, -3, &rect);
-      stormcut_board_style_append_outline (snapshot, &rect, 2, &accent);
-    }
-}
-
-/* The stickies that intersect @area in drawing order, then those being dragged, on top. */
-static GArray *
-collect_visible (StormcutCanvas        *self,
-                 const graphene_rect_t *area)
-{
-  GArray *visible = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  index_query (self, area, visible);
-  if (self->drag_elements != NULL && (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_FRAME_MOVE))
-    {
-      GHashTableIter iter;
-      gpointer key;
-      guint kept = 0;
-
-      for (guint k = 0; k < visible->len; k++)
-        {
-          guint i = g_array_index (visible, guint, k);
-
-          if (!is_moving (self, element_by_index (self, i)->id))
-            g_array_index (visible, guint, kept++) = i;
-        }
-      g_array_set_size (visible, kept);
-
-      g_hash_table_iter_init (&iter, self->drag_elements);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          int i = element_index_of (self, key);
-          graphene_rect_t rect;
-
-          if (i < 0)
-            continue;
-          element_draw_rect (self, element_by_index (self, i), &rect);
-          if (rects_intersect (&rect, area))
-            g_array_append_val (visible, i);
-        }
-    }
-
-  return visible;
-}
-
-/* Something the far-away layer shows has changed. */
-static void
-invalidate_layer (StormcutCanvas *self)
-{
-  self->stamp_counter++;
-}
-
-static gboolean
-layer_settle_cb (gpointer user_data)
-{
-  StormcutCanvas *self = user_data;
-
-  self->layer_settle_id = 0;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  invalidate_layer (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Far away: the grid, frames, links and stickies are drawn once into a picture covering the
- * board (or a generous part of it) and only moved while the view pans. */
-static void
-draw_far_layer (StormcutCanvas        *self,
-                GtkSnapshot           *snapshot,
-                const graphene_rect_t *visible_area,
-                double                 width,
-                double                 height)
-{
-  double zoom = stormcut_viewport_get_zoom (self->viewport);
-  guint64 revision = stormcut_model_get_revision (self->model);
-  double wx, wy;
-
-  /* While zooming, the last picture is scaled (as map views do) and drawn again sharp once
-   * the zoom has rested for a moment. */
-  if (!self->exact_frames && self->layer != NULL && self->layer_zoom != zoom &&
-      self->layer_revision == revision && self->layer_stamp == self->stamp_counter &&
-      zoom / self->layer_zoom > 0.5 && zoom / self->layer_zoom < 2.0 &&
-      rect_contains_rect (&self->layer_area, visible_area))
-    {
-      g_clear_handle_id (&self->layer_settle_id, g_source_remove);
-      self->layer_settle_id = g_timeout_add (150, layer_settle_cb, self);
-
-      self->n_drawn = self->layer_n_drawn;
-      stormcut_viewport_board_to_widget (self->viewport, self->layer_area.origin.x, self->layer_area.origin.y,
-                                         &wx, &wy);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (wx, wy));
-      gtk_snapshot_scale (snapshot, zoom / self->layer_zoom, zoom / self->layer_zoom);
-      gtk_snapshot_append_node (snapshot, self->layer);
-      gtk_snapshot_restore (snapshot);
-      return;
-    }
-
-  if (self->layer == NULL || self->layer_zoom != zoom || self->layer_revision != revision ||
-      self->layer_stamp != self->stamp_counter ||
-      !rect_contains_rect (&self->layer_area, visible_area))
-    {
-      g_autoptr(GArray) visible = NULL;
-      g_autoptr(GskRenderNode) content = NULL;
-      StormcutViewport *view = self->viewport;
-      StormcutViewport *layer_view = stormcut_viewport_new ();
-      GtkSnapshot *layer_snapshot;
-      graphene_rect_t area, board;
-      double max_side = 3072.0 / (gtk_widget_get_width (GTK_WIDGET (self)) > 0
-                                  ? gtk_widget_get_scale_factor (GTK_WIDGET (self)) : 1);
-      cairo_surface_t *pixels;
-      cairo_t *cr;
-      int scale = gtk_widget_get_width (GTK_WIDGET (self)) > 0 ? gtk_widget_get_scale_factor (GTK_WIDGET (self)) : 1;
-      int w, h;
-
-      /* The whole board when it is small enough at this zoom, else a generous part of it
-       * around the view, so that panning can go on with the same picture. */
-      graphene_rect_inset_r (&self->bounds, -STORMCUT_BOARD_GRID, -STORMCUT_BOARD_GRID, &board);
-      graphene_rect_inset_r (visible_area, -visible_area->size.width / 4, -visible_area->size.height / 4, &area);
-      graphene_rect_union (&board, &area, &area);
-      if (area.size.width * zoom > max_side || area.size.height * zoom > max_side)
-        graphene_rect_inset_r (visible_area,
-                               -MAX (0.0, MIN (visible_area->size.width / 2,
-                                               (max_side / zoom - visible_area->size.width) / 2)),
-                               -MAX (0.0, MIN (visible_area->size.height / 2,
-                                               (max_side / zoom - visible_area->size.height) / 2)),
-                               &area);
-      w = (int) ceil (area.size.width * zoom);
-      h = (int) ceil (area.size.height * zoom);
-
-      stormcut_viewport_set_zoom_limits (layer_view, zoom, zoom);
-      stormcut_viewport_zoom_at (layer_view, zoom, 0, 0);
-      stormcut_viewport_set_origin (layer_view, area.origin.x, area.origin.y);
-      stormcut_viewport_set_view_size (layer_view, w, h);
-
-      /* Draw with the layer's own viewport, then put the view's back. */
-      self->viewport = layer_view;
-      visible = collect_visible (self, &area);
-      /* Into pixels once (at the screen's scale), the stickies straight with cairo, the
-       * frame titles over them; the node only paints the pixels.  The pixel buffer is kept
-       * for the next picture of the same size (the old node goes first: cairo copies a
-       * buffer that changes under a node still using it). */
-      g_clear_pointer (&self->layer, gsk_render_node_unref);
-      pixels = self->layer_pixels;
-      if (pixels == NULL ||
-          cairo_image_surface_get_width (pixels) != ROUND_UP_PIXELS (MAX (w, 1) * scale) ||
-          cairo_image_surface_get_height (pixels) != ROUND_UP_PIXELS (MAX (h, 1) * scale))
-        {
-          /* Sizes rounded up, so that a zoom step mostly finds the buffer it needs. */
-          g_clear_pointer (&self->layer_pixels, cairo_surface_destroy);
-          /* Opaque (the board's background is in it): painting it is a plain copy. */
-          pixels = self->layer_pixels = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
-                                                                    ROUND_UP_PIXELS (MAX (w, 1) * scale),
-                                                                    ROUND_UP_PIXELS (MAX (h, 1) * scale));
-          cairo_surface_set_device_scale (pixels, scale, scale);
-        }
-      cr = cairo_create (pixels);
-      gdk_cairo_set_source_rgba (cr, &board_background);
-      cairo_paint (cr);
-      layer_snapshot = gtk_snapshot_new ();
-      draw_frames (self, layer_snapshot, &area, TRUE);
-      draw_grid (self, layer_snapshot, w, h);
-      content = gtk_snapshot_free_to_node (layer_snapshot);
-      if (content != NULL)
-        gsk_render_node_draw (content, cr);
-      g_clear_pointer (&content, gsk_render_node_unref);
-      draw_stickies_batch (self, cr, visible, &area);
-      layer_snapshot = gtk_snapshot_new ();
-      draw_frames (self, layer_snapshot, &area, FALSE);
-      content = gtk_snapshot_free_to_node (layer_snapshot);
-      if (content != NULL)
-        gsk_render_node_draw (content, cr);
-      cairo_destroy (cr);
-      self->viewport = view;
-      g_object_unref (layer_view);
-
-      self->layer = stormcut_board_style_node_from_pixels (pixels, w, h);
-
-      self->layer_n_drawn = visible->len;
-      self->layer_area = area;
-      self->layer_zoom = zoom;
-      self->layer_revision = revision;
-      self->layer_stamp = self->stamp_counter;
-    }
-
-  self->n_drawn = self->layer_n_drawn;
-  stormcut_viewport_board_to_widget (self->viewport, self->layer_area.origin.x, self->layer_area.origin.y, &wx, &wy);
-  stormcut_board_style_append_node_at (snapshot, self->layer, round (wx), round (wy));
-}
-
-/* Draws the board as seen through the viewport at @width × @height pixels. */
-static void
-draw_board (StormcutCanvas *self,
-            GtkSnapshot    *snapshot,
-            double          width,
-            double          height)
-{
-  g_autoptr(GArray) visible = NULL;
-  double zoom = stormcut_viewport_get_zoom (self->viewport);
-  gboolean with_text = zoom * 13.0 >= MIN_TEXT_PIXELS;
-  gboolean with_badges = zoom * 100.0 >= MIN_DECOR_PIXELS;
-  graphene_rect_t area;
-  double ox, oy;
-  gboolean has_contexts;
-
-  gtk_snapshot_append_color (snapshot, &board_background, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (self->model == NULL)
-    {
-      self->n_drawn = 0;
-      draw_grid (self, snapshot, width, height);
-      return;
-    }
-
-  ensure_index (self);
-  ensure_search (self);
-  stormcut_viewport_get_origin (self->viewport, &ox, &oy);
-  graphene_rect_init (&area, ox, oy, width / zoom, height / zoom);
-
-  if (zoom < LOD_BATCH_ZOOM)
-    {
-      /* The far-away picture holds the grid and covers the view. */
-      draw_far_layer (self, snapshot, &area, width, height);
-      draw_interaction (self, snapshot);
-      return;
-    }
-
-  /* Near: the far-away picture is not needed any more (it can be large). */
-  if (self->layer != NULL && self->drag_mode == DRAG_NONE)
-    {
-      g_clear_pointer (&self->layer, gsk_render_node_unref);
-      g_clear_pointer (&self->layer_pixels, cairo_surface_destroy);
-    }
-
-  draw_frames (self, snapshot, &area, TRUE);
-  draw_grid (self, snapshot, width, height);
-  draw_frames (self, snapshot, &area, FALSE);
-  draw_links (self, snapshot, &area);
-
-  visible = collect_visible (self, &area);
-  self->n_drawn = visible->len;
-  has_contexts = stormcut_model_get_contexts (self->model)->len > 0;
-  for (guint k = 0; k < visible->len; k++)
-    draw_sticky (self, snapshot, g_array_index (visible, guint, k), with_text, with_badges, has_contexts);
-  draw_selection (self, snapshot, visible, zoom);
-
-  draw_interaction (self, snapshot);
-}
-
 /* --- inline editor ------------------------------------------------------------------- */
 
 static void
@@ -2184,7 +1162,7 @@ update_editor_style (StormcutCanvas *self)
 {
   double zoom = stormcut_viewport_get_zoom (self->viewport);
   double size = self->edit_mode == EDIT_RENAME_CONTEXT
-                ? frame_title_pixels (zoom)
+                ? stormcut_canvas_frame_title_pixels (zoom)
                 : CLAMP (stormcut_board_style_font_size (self->edit_kind) * zoom, 9.0, 40.0);
   PangoAttrList *attrs = pango_attr_list_new ();
 
@@ -2209,7 +1187,7 @@ begin_editing (StormcutCanvas        *self,
   if (self->edit_mode != EDIT_NONE)
     finish_editing (self, TRUE, FALSE);
 
-  invalidate_layer (self);
+  stormcut_canvas_invalidate_layer (self);
   self->edit_mode = mode;
   self->edit_kind = kind;
   self->edit_step = 0;
@@ -2296,7 +1274,7 @@ finish_editing (StormcutCanvas *self,
 
   /* Leave editing first: hiding the editor moves the focus, which calls back here. */
   self->edit_mode = EDIT_NONE;
-  invalidate_layer (self);
+  stormcut_canvas_invalidate_layer (self);
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->editor))));
   if (restore_focus || gtk_widget_has_focus (self->editor))
     gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -2413,7 +1391,7 @@ cycle_step_kind (StormcutCanvas *self,
   rect.origin.y = self->edit_rect.origin.y;
   self->edit_rect = rect;
   update_editor_style (self);
-  invalidate_layer (self);
+  stormcut_canvas_invalidate_layer (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
@@ -2483,7 +1461,7 @@ frame_grip_at (StormcutCanvas *self,
         continue;
 
       hit = !rect_contains (&inner, wx, wy) ||
-            wy <= frame.origin.y + frame_title_band (zoom);
+            wy <= frame.origin.y + stormcut_canvas_frame_title_band (zoom);
       if (hit && board.size.width * board.size.height < best_area)
         {
           best = context;
@@ -2542,12 +1520,12 @@ link_handle_at (StormcutCanvas *self,
 
   for (int c = 0; c < 2; c++)
     {
-      int i = element_index_of (self, candidates[c]);
+      int i = stormcut_canvas_element_index_of (self, candidates[c]);
       graphene_rect_t board, rect;
 
       if (i < 0)
         continue;
-      element_rect (element_by_index (self, i), &board);
+      stormcut_canvas_element_rect (stormcut_canvas_element_by_index (self, i), &board);
       stormcut_viewport_board_rect_to_widget (self->viewport, &board, &rect);
       if (rect.size.width >= MIN_DECOR_PIXELS &&
           hypot (wx - (rect.origin.x + rect.size.width), wy - (rect.origin.y + rect.size.height / 2)) <= LINK_HANDLE_RADIUS + 3)
@@ -2570,7 +1548,7 @@ in_link_zone (StormcutCanvas        *self,
   if (stormcut_board_style_get_shape (element->kind) == STORMCUT_SHAPE_ROTATED)
     return FALSE;
 
-  element_rect (element, &board);
+  stormcut_canvas_element_rect (element, &board);
   stormcut_viewport_board_rect_to_widget (self->viewport, &board, &rect);
   band = MIN (8.0, MIN (rect.size.width, rect.size.height) / 5);
   if (band < 3.0)
@@ -2625,7 +1603,7 @@ update_cursor (StormcutCanvas *self,
         name = "crosshair";
       else if ((i = element_at (self, bx, by)) >= 0)
         name = (self->tool == STORMCUT_CANVAS_TOOL_LINK ||
-                in_link_zone (self, element_by_index (self, i), wx, wy)) ? "crosshair" : "pointer";
+                in_link_zone (self, stormcut_canvas_element_by_index (self, i), wx, wy)) ? "crosshair" : "pointer";
       else if (frame_grip_at (self, wx, wy) != NULL)
         name = "move";
       break;
@@ -2650,10 +1628,10 @@ update_hover (StormcutCanvas *self,
   if (i < 0 && self->hover_id != NULL && link_handle_at (self, wx, wy) >= 0)
     return; /* keep the handle of the sticky being left towards its dot */
 
-  if (g_strcmp0 (i >= 0 ? element_by_index (self, i)->id : NULL, self->hover_id) != 0)
+  if (g_strcmp0 (i >= 0 ? stormcut_canvas_element_by_index (self, i)->id : NULL, self->hover_id) != 0)
     {
       g_free (self->hover_id);
-      self->hover_id = i >= 0 ? g_strdup (element_by_index (self, i)->id) : NULL;
+      self->hover_id = i >= 0 ? g_strdup (stormcut_canvas_element_by_index (self, i)->id) : NULL;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   update_cursor (self, wx, wy);
@@ -2662,7 +1640,7 @@ update_hover (StormcutCanvas *self,
 static void
 reset_drag (StormcutCanvas *self)
 {
-  invalidate_layer (self);
+  stormcut_canvas_invalidate_layer (self);
   self->drag_mode = DRAG_NONE;
   self->drag_moved = FALSE;
   self->drag_select_on_release = FALSE;
@@ -2701,7 +1679,7 @@ collect_frame_contents (StormcutCanvas        *self,
       graphene_rect_t rect;
 
       context_rect (other, &rect);
-      if (other != context && rect_contains_rect (&frame, &rect))
+      if (other != context && stormcut_canvas_rect_contains_rect (&frame, &rect))
         g_hash_table_add (self->drag_contexts, g_strdup (other->id));
     }
 
@@ -2781,13 +1759,13 @@ stormcut_canvas_pointer_press (StormcutCanvas  *self,
 
   if ((i = link_handle_at (self, x, y)) >= 0)
     {
-      start_link_drag (self, element_by_index (self, i));
+      start_link_drag (self, stormcut_canvas_element_by_index (self, i));
       return;
     }
 
   if ((i = element_at (self, self->press_bx, self->press_by)) >= 0)
     {
-      const StormcutElement *element = element_by_index (self, i);
+      const StormcutElement *element = stormcut_canvas_element_by_index (self, i);
 
       if (self->tool == STORMCUT_CANVAS_TOOL_LINK || (!extend && in_link_zone (self, element, x, y)))
         {
@@ -2795,7 +1773,7 @@ stormcut_canvas_pointer_press (StormcutCanvas  *self,
           return;
         }
 
-      if (extend && is_selected (self, element->id))
+      if (extend && stormcut_canvas_is_selected (self, element->id))
         {
           g_hash_table_remove (self->selection, element->id);
           selection_changed (self);
@@ -2808,7 +1786,7 @@ stormcut_canvas_pointer_press (StormcutCanvas  *self,
           set_anchor (self, element->id);
           selection_changed (self);
         }
-      else if (!is_selected (self, element->id))
+      else if (!stormcut_canvas_is_selected (self, element->id))
         {
           stormcut_canvas_select_element (self, element->id, FALSE);
         }
@@ -2910,7 +1888,7 @@ stormcut_canvas_pointer_motion (StormcutCanvas *self,
     case DRAG_LINK:
       {
         int i = element_at (self, bx, by);
-        const char *id = i >= 0 ? element_by_index (self, i)->id : NULL;
+        const char *id = i >= 0 ? stormcut_canvas_element_by_index (self, i)->id : NULL;
 
         if (g_strcmp0 (id, self->drag_id) == 0)
           id = NULL;
@@ -2927,7 +1905,7 @@ stormcut_canvas_pointer_motion (StormcutCanvas *self,
   self->last_wx = x;
   self->last_wy = y;
   if (self->drag_mode != DRAG_PAN)
-    invalidate_layer (self);
+    stormcut_canvas_invalidate_layer (self);
   update_cursor (self, x, y);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -3048,9 +2026,9 @@ stormcut_canvas_pointer_release (StormcutCanvas *self,
           g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint));
           g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
 
-          index_query (self, &frame, hits);
+          stormcut_canvas_index_query (self, &frame, hits);
           for (guint k = 0; k < hits->len; k++)
-            g_ptr_array_add (ids, g_strdup (element_by_index (self, g_array_index (hits, guint, k))->id));
+            g_ptr_array_add (ids, g_strdup (stormcut_canvas_element_by_index (self, g_array_index (hits, guint, k))->id));
           select_ids (self, ids, extend);
         }
       break;
@@ -3092,7 +2070,7 @@ stormcut_canvas_pointer_double_click (StormcutCanvas *self,
   stormcut_viewport_widget_to_board (self->viewport, x, y, &bx, &by);
   if ((i = element_at (self, bx, by)) >= 0)
     {
-      stormcut_canvas_select_element (self, element_by_index (self, i)->id, FALSE);
+      stormcut_canvas_select_element (self, stormcut_canvas_element_by_index (self, i)->id, FALSE);
       stormcut_canvas_begin_rename (self);
     }
   else if ((context = frame_grip_at (self, x, y)) != NULL)
@@ -3301,7 +2279,7 @@ model_changed_cb (StormcutModel  *model,
 
   self->index_dirty = TRUE;
   self->search_dirty = TRUE;
-  invalidate_layer (self);
+  stormcut_canvas_invalidate_layer (self);
 
   if (self->drag_mode != DRAG_NONE)
     reset_drag (self);
@@ -3675,7 +2653,7 @@ action_frame_selection (GtkWidget  *widget,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      element_rect (stormcut_model_get_element (self->model, g_ptr_array_index (ids, i)), &rect);
+      stormcut_canvas_element_rect (stormcut_model_get_element (self->model, g_ptr_array_index (ids, i)), &rect);
       if (i == 0)
         frame = rect;
       else
@@ -3786,7 +2764,7 @@ stormcut_canvas_size_allocate (GtkWidget *widget,
           double zoom = stormcut_viewport_get_zoom (self->viewport);
 
           stormcut_viewport_board_rect_to_widget (self->viewport, &self->edit_rect, &rect);
-          rect.size.height = frame_title_band (zoom);
+          rect.size.height = stormcut_canvas_frame_title_band (zoom);
           rect.origin.x += 4;
           rect.size.width = MAX (rect.size.width - 8, 80);
         }
@@ -3828,7 +2806,7 @@ stormcut_canvas_snapshot (GtkWidget   *widget,
   double height = gtk_widget_get_height (widget);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_board (self, snapshot, width, height);
+  stormcut_canvas_draw_board (self, snapshot, width, height);
   if (gtk_widget_get_visible (self->editor))
     {
       graphene_rect_t bounds;
@@ -3868,7 +2846,7 @@ stormcut_canvas_query_tooltip (GtkWidget  *widget,
   if (i < 0)
     return FALSE;
 
-  element = element_by_index (self, i);
+  element = stormcut_canvas_element_by_index (self, i);
   text = g_string_new (NULL);
   /* TRANSLATORS: tooltip of a sticky: "Domain event: Reservation registered" */
   g_string_append_printf (text, _("%s: %s"), stormcut_kind_get_label (element->kind), element->name);
@@ -3961,7 +2939,7 @@ stormcut_canvas_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
   g_clear_object (&self->viewport);
   g_clear_object (&self->pango_context);
-  clear_pictures (self);
+  stormcut_canvas_clear_pictures (self);
 
   G_OBJECT_CLASS (stormcut_canvas_parent_class)->dispose (object);
 }
@@ -4236,7 +3214,7 @@ stormcut_canvas_set_model (StormcutCanvas *self,
   self->index_dirty = TRUE;
   self->search_dirty = TRUE;
   self->paste_count = 0;
-  invalidate_layer (self);
+  stormcut_canvas_invalidate_layer (self);
   g_clear_pointer (&self->layer, gsk_render_node_unref);
   index_clear (self);
   g_hash_table_remove_all (self->layouts);
@@ -4388,7 +3366,7 @@ stormcut_canvas_reveal_element (StormcutCanvas *self,
   if (self->model == NULL || (element = stormcut_model_get_element (self->model, id)) == NULL)
     return;
 
-  element_rect (element, &rect);
+  stormcut_canvas_element_rect (element, &rect);
   stormcut_canvas_select_element (self, id, FALSE);
   reveal_area (self, &rect);
 }
@@ -4418,7 +3396,7 @@ stormcut_canvas_zoom_to_fit (StormcutCanvas *self)
   if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
     self->fit_pending = TRUE; /* again once the view has its real size */
 
-  ensure_index (self);
+  stormcut_canvas_ensure_index (self);
   if (!self->has_bounds)
     {
       stormcut_viewport_zoom_at (self->viewport, 1.0, 0, 0);
@@ -4461,7 +3439,7 @@ stormcut_canvas_set_highlight_unassigned (StormcutCanvas *self,
     return;
 
   self->highlight_unassigned = highlight;
-  invalidate_layer (self);
+  stormcut_canvas_invalidate_layer (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_UNASSIGNED]);
 }
@@ -4490,7 +3468,7 @@ stormcut_canvas_set_search_text (StormcutCanvas *self,
   g_free (self->search_text);
   self->search_text = g_steal_pointer (&folded);
   self->search_dirty = TRUE;
-  invalidate_layer (self);
+  stormcut_canvas_invalidate_layer (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
 }
@@ -4520,7 +3498,7 @@ stormcut_canvas_get_search_hits (StormcutCanvas *self)
 
   g_return_val_if_fail (STORMCUT_IS_CANVAS (self), NULL);
 
-  ensure_search (self);
+  stormcut_canvas_ensure_search (self);
   g_hash_table_iter_init (&iter, self->search_hits);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
@@ -4574,7 +3552,7 @@ stormcut_canvas_begin_rename (StormcutCanvas *self)
       const StormcutElement *element = stormcut_model_get_element (self->model, ids[0]);
       graphene_rect_t rect;
 
-      element_rect (element, &rect);
+      stormcut_canvas_element_rect (element, &rect);
       begin_editing (self, EDIT_RENAME_ELEMENT, element->kind, &rect, element->name, element->id);
     }
   else if (ids[0] == NULL && self->selected_context != NULL)
@@ -4645,7 +3623,7 @@ stormcut_canvas_build_node (StormcutCanvas *self,
 
   snapshot = gtk_snapshot_new ();
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_board (self, snapshot, width, height);
+  stormcut_canvas_draw_board (self, snapshot, width, height);
   gtk_snapshot_pop (snapshot);
 
   return gtk_snapshot_free_to_node (snapshot);
