@@ -24,6 +24,13 @@ struct _StormcutContextmapView
   GtkPaned           *paned;
   GtkBox             *diagram_box;
   GtkLabel           *summary_label;
+  GtkMenuButton      *add_button;
+  GtkPopover         *add_popover;
+  GtkDropDown        *add_pattern_dropdown;
+  GtkLabel           *add_first_caption;
+  GtkLabel           *add_second_caption;
+  GtkDropDown        *add_first_dropdown;
+  GtkDropDown        *add_second_dropdown;
   GtkColumnView      *column_view;
   GtkBox             *editor_box;
   GtkLabel           *title_label;
@@ -52,6 +59,8 @@ struct _StormcutContextmapView
   GListStore         *rows;         /* of StormcutViewRow (MapRow) */
   GtkSingleSelection *selection;
   char               *editor_relationship_id;
+  char               *added_relationship_id;  /* select its row at the next rebuild */
+  GPtrArray          *add_context_ids;        /* context id of each item of the add dropdowns */
 
   gulong              changed_id;
   gulong              reloaded_id;
@@ -354,6 +363,20 @@ rebuild (StormcutContextmapView *self)
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
   position = stormcut_view_find_key (G_LIST_MODEL (self->rows), selected_key);
+  if (self->added_relationship_id != NULL)
+    {
+      for (guint i = 0; i < items->len; i++)
+        {
+          MapRow *row = stormcut_view_row_get_data (g_ptr_array_index (items, i));
+
+          if (g_strcmp0 (row->relationship_id, self->added_relationship_id) == 0)
+            {
+              position = i;
+              break;
+            }
+        }
+      g_clear_pointer (&self->added_relationship_id, g_free);
+    }
   /* On a model shown for the first time, select the first relationship that needs a
    * decision, so the editor says what to do. */
   if (position == GTK_INVALID_LIST_POSITION && self->first_rebuild)
@@ -372,6 +395,8 @@ rebuild (StormcutContextmapView *self)
   self->updating = FALSE;
 
   update_summary (self, map);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
+                            self->model != NULL && stormcut_model_get_contexts (self->model)->len >= 2);
   fill_editor (self);
 }
 
@@ -646,6 +671,82 @@ note_focus_leave_cb (GtkEventControllerFocus *controller,
 }
 
 static void
+update_add_captions (StormcutContextmapView *self)
+{
+  gboolean symmetric = stormcut_pattern_is_symmetric (gtk_drop_down_get_selected (self->add_pattern_dropdown));
+
+  gtk_label_set_text (self->add_first_caption, symmetric ? _("First context") : _("Upstream"));
+  gtk_label_set_text (self->add_second_caption, symmetric ? _("Second context") : _("Downstream"));
+}
+
+static void
+add_pattern_selected_cb (GtkDropDown            *dropdown,
+                         GParamSpec             *pspec,
+                         StormcutContextmapView *self)
+{
+  update_add_captions (self);
+}
+
+/* Fills the context choosers when the popover opens. */
+static void
+add_popover_show_cb (GtkPopover             *popover,
+                     StormcutContextmapView *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *contexts = self->model != NULL ? stormcut_model_get_contexts (self->model) : NULL;
+
+  g_ptr_array_set_size (self->add_context_ids, 0);
+  for (guint i = 0; contexts != NULL && i < contexts->len; i++)
+    {
+      const StormcutContext *context = g_ptr_array_index (contexts, i);
+
+      gtk_string_list_append (names, context->name);
+      g_ptr_array_add (self->add_context_ids, g_strdup (context->id));
+    }
+  gtk_drop_down_set_model (self->add_first_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_model (self->add_second_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->add_first_dropdown, 0);
+  gtk_drop_down_set_selected (self->add_second_dropdown, self->add_context_ids->len > 1 ? 1 : 0);
+  update_add_captions (self);
+}
+
+static void
+add_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StormcutContextmapView *self = STORMCUT_CONTEXTMAP_VIEW (widget);
+  guint first = gtk_drop_down_get_selected (self->add_first_dropdown);
+  guint second = gtk_drop_down_get_selected (self->add_second_dropdown);
+  guint pattern = gtk_drop_down_get_selected (self->add_pattern_dropdown);
+  const StormcutRelationship *relationship;
+  g_autoptr(GError) error = NULL;
+
+  if (self->model == NULL || first >= self->add_context_ids->len || second >= self->add_context_ids->len ||
+      pattern >= STORMCUT_N_PATTERNS)
+    return;
+  if (first == second)
+    {
+      g_set_error_literal (&error, STORMCUT_MODEL_ERROR, STORMCUT_MODEL_ERROR_INVALID,
+                           _("A relationship joins two different contexts. Choose another context for one of its ends."));
+      stormcut_view_show_error (widget, _("Could not add the relationship"), error);
+      return;
+    }
+
+  relationship = stormcut_model_add_relationship (self->model, pattern,
+                                                  g_ptr_array_index (self->add_context_ids, first),
+                                                  g_ptr_array_index (self->add_context_ids, second), &error);
+  if (relationship == NULL)
+    {
+      stormcut_view_show_error (widget, _("Could not add the relationship"), error);
+      return;
+    }
+  g_free (self->added_relationship_id);
+  self->added_relationship_id = g_strdup (relationship->id);
+  gtk_popover_popdown (self->add_popover);
+}
+
+static void
 confirm_action_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -765,6 +866,8 @@ stormcut_contextmap_view_finalize (GObject *object)
   StormcutContextmapView *self = STORMCUT_CONTEXTMAP_VIEW (object);
 
   g_free (self->editor_relationship_id);
+  g_free (self->added_relationship_id);
+  g_clear_pointer (&self->add_context_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (stormcut_contextmap_view_parent_class)->finalize (object);
 }
@@ -784,6 +887,13 @@ stormcut_contextmap_view_class_init (StormcutContextmapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, paned);
   gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, diagram_box);
   gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, add_button);
+  gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, add_popover);
+  gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, add_pattern_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, add_first_caption);
+  gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, add_second_caption);
+  gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, add_first_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, add_second_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, column_view);
   gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, editor_box);
   gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, title_label);
@@ -804,6 +914,7 @@ stormcut_contextmap_view_class_init (StormcutContextmapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, mode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StormcutContextmapView, note_entry);
 
+  gtk_widget_class_install_action (widget_class, "contextmap.add", NULL, add_action_cb);
   gtk_widget_class_install_action (widget_class, "contextmap.confirm", NULL, confirm_action_cb);
   gtk_widget_class_install_action (widget_class, "contextmap.swap", NULL, swap_action_cb);
   gtk_widget_class_install_action (widget_class, "contextmap.delete", NULL, delete_action_cb);
@@ -844,6 +955,10 @@ stormcut_contextmap_view_init (StormcutContextmapView *self)
   for (guint i = 0; i < STORMCUT_N_PATTERNS; i++)
     gtk_string_list_append (patterns, stormcut_pattern_get_label (i));
   gtk_drop_down_set_model (self->pattern_dropdown, G_LIST_MODEL (patterns));
+  gtk_drop_down_set_model (self->add_pattern_dropdown, G_LIST_MODEL (patterns));
+  self->add_context_ids = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (self->add_pattern_dropdown, "notify::selected", G_CALLBACK (add_pattern_selected_cb), self);
+  g_signal_connect (self->add_popover, "show", G_CALLBACK (add_popover_show_cb), self);
   for (guint i = 0; i < STORMCUT_N_MODES; i++)
     gtk_string_list_append (modes, stormcut_mode_get_label (i));
   gtk_drop_down_set_model (self->mode_dropdown, G_LIST_MODEL (modes));
@@ -1021,4 +1136,24 @@ stormcut_contextmap_view_get_diagram (StormcutContextmapView *self)
 {
   g_return_val_if_fail (STORMCUT_IS_CONTEXTMAP_VIEW (self), NULL);
   return GTK_WIDGET (self->diagram);
+}
+
+/* Chooses the pattern and the two contexts (by id) of the add popover, as the user would. */
+void
+stormcut_contextmap_view_set_new_relationship (StormcutContextmapView *self,
+                                               StormcutPattern         pattern,
+                                               const char             *first_id,
+                                               const char             *second_id)
+{
+  g_return_if_fail (STORMCUT_IS_CONTEXTMAP_VIEW (self));
+
+  add_popover_show_cb (self->add_popover, self);
+  gtk_drop_down_set_selected (self->add_pattern_dropdown, pattern);
+  for (guint i = 0; i < self->add_context_ids->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (self->add_context_ids, i), first_id) == 0)
+        gtk_drop_down_set_selected (self->add_first_dropdown, i);
+      if (g_strcmp0 (g_ptr_array_index (self->add_context_ids, i), second_id) == 0)
+        gtk_drop_down_set_selected (self->add_second_dropdown, i);
+    }
 }

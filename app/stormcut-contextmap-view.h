@@ -8,8 +8,10 @@
  * derived relationship, and edits (pattern, roles, mode, note, direction) or deletes a
  * confirmed one; every change goes through the model and can be undone.
  *
+ * The user can also record a relationship no link shows (separate ways, a shared kernel...).
+ *
  * Actions (on the widget): contextmap.confirm, contextmap.swap, contextmap.delete, all about
- * the selected row.
+ * the selected row; contextmap.add, with the pattern and contexts chosen in its popover.
  */
 #pragma once
 
@@ -40,5 +42,8 @@ GtkDropDown *stormcut_contextmap_view_get_mode_dropdown    (StormcutContextmapVi
 GtkCheckButton *stormcut_contextmap_view_get_role_check    (StormcutContextmapView *self, StormcutRoles role);
 GtkEntry  *stormcut_contextmap_view_get_note_entry         (StormcutContextmapView *self);
 GtkWidget *stormcut_contextmap_view_get_diagram            (StormcutContextmapView *self);
+/* Chooses the pattern and contexts for contextmap.add. */
+void       stormcut_contextmap_view_set_new_relationship   (StormcutContextmapView *self, StormcutPattern pattern,
+                                                            const char *first_id, const char *second_id);
 
 G_END_DECLS

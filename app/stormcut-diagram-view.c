@@ -37,6 +37,11 @@ struct _StormcutDiagramView
 
 G_DEFINE_FINAL_TYPE (StormcutDiagramView, stormcut_diagram_view, GTK_TYPE_WIDGET)
 
+/* The largest picture shown: GL renderers take textures up to 16384 px a side, and
+ * 64 million pixels are 256 MB once decoded. */
+#define MAX_SIDE   16384
+#define MAX_PIXELS (64u * 1024 * 1024)
+
 static const char *
 empty_text (StormcutDiagramView *self)
 {
@@ -116,6 +121,23 @@ render_thread (GTask        *task,
     {
       g_task_return_error (task, error);
       return;
+    }
+
+  /* A board of thousands of stickies gives a picture of hundreds of megabytes once decoded:
+   * say so instead of filling the memory.  The size is in the PNG header. */
+  if (g_bytes_get_size (png) >= 24)
+    {
+      const guchar *header = g_bytes_get_data (png, NULL);
+      guint32 width = (guint32) header[16] << 24 | header[17] << 16 | header[18] << 8 | header[19];
+      guint32 height = (guint32) header[20] << 24 | header[21] << 16 | header[22] << 8 | header[23];
+
+      if (width > MAX_SIDE || height > MAX_SIDE || (guint64) width * height > MAX_PIXELS)
+        {
+          g_task_return_new_error (task, STORMCUT_EXPORT_ERROR, STORMCUT_EXPORT_ERROR_RENDER,
+                                   _("it is too large to show here (%u × %u px). Export it as SVG or PDF to look at it."),
+                                   width, height);
+          return;
+        }
     }
 
   texture = gdk_texture_new_from_bytes (png, &error);
