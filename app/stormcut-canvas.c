@@ -2688,6 +2688,79 @@ action_set_tool (GtkWidget  *widget,
     stormcut_canvas_set_tool (STORMCUT_CANVAS (widget), value->value);
 }
 
+/* The sticky nearest to the anchor in direction (@dx, @dy), favouring the ones straight in
+ * line, or NULL. */
+static const StormcutElement *
+neighbour_of (StormcutCanvas        *self,
+              const StormcutElement *from,
+              int                    dx,
+              int                    dy)
+{
+  GPtrArray *elements = stormcut_model_get_elements (self->model);
+  const StormcutElement *best = NULL;
+  double best_score = G_MAXDOUBLE, fx, fy;
+
+  element_center (from, &fx, &fy);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const StormcutElement *element = g_ptr_array_index (elements, i);
+      double ex, ey, along, across, score;
+
+      if (element == from)
+        continue;
+      element_center (element, &ex, &ey);
+      along = (ex - fx) * dx + (ey - fy) * dy;
+      across = fabs ((ex - fx) * dy - (ey - fy) * dx);
+      if (along <= 1.0)
+        continue;
+
+      /* Leaving the line costs more than going further along it. */
+      score = along + 3 * across;
+      if (score < best_score)
+        {
+          best_score = score;
+          best = element;
+        }
+    }
+
+  return best;
+}
+
+static void
+action_select_neighbour (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *parameter)
+{
+  StormcutCanvas *self = STORMCUT_CANVAS (widget);
+  const StormcutElement *anchor, *next;
+  int dx, dy;
+
+  if (self->model == NULL || self->edit_mode != EDIT_NONE)
+    return;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  anchor = selection_anchor (self);
+  if (anchor == NULL)
+    {
+      GPtrArray *elements = stormcut_model_get_elements (self->model);
+
+      /* Nothing selected yet: start from the first sticky of the board. */
+      if (elements->len > 0)
+        stormcut_canvas_reveal_element (self, ((StormcutElement *) g_ptr_array_index (elements, 0))->id);
+      return;
+    }
+
+  next = neighbour_of (self, anchor, dx, dy);
+  if (next != NULL)
+    {
+      graphene_rect_t rect;
+
+      stormcut_canvas_element_rect (next, &rect);
+      stormcut_canvas_select_element (self, next->id, FALSE);
+      stormcut_viewport_ensure_visible (self->viewport, &rect, 48);
+    }
+}
+
 static void
 action_nudge (GtkWidget  *widget,
               const char *name,
@@ -3054,6 +3127,7 @@ stormcut_canvas_class_init (StormcutCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.previous-step", NULL, action_step);
   gtk_widget_class_install_action (widget_class, "canvas.set-tool", "s", action_set_tool);
   gtk_widget_class_install_action (widget_class, "canvas.nudge", "(ii)", action_nudge);
+  gtk_widget_class_install_action (widget_class, "canvas.select-neighbour", "(ii)", action_select_neighbour);
   gtk_widget_class_install_property_action (widget_class, "canvas.highlight-unassigned", "highlight-unassigned");
 
   add_binding (widget_class, GDK_KEY_Delete, 0, "canvas.delete");
@@ -3099,6 +3173,8 @@ stormcut_canvas_class_init (StormcutCanvasClass *klass)
                                            arrows[k].dx * NUDGE_STEP, arrows[k].dy * NUDGE_STEP);
       gtk_widget_class_add_binding_action (widget_class, arrows[k].keyval, GDK_SHIFT_MASK, "canvas.nudge", "(ii)",
                                            arrows[k].dx * NUDGE_BIG_STEP, arrows[k].dy * NUDGE_BIG_STEP);
+      gtk_widget_class_add_binding_action (widget_class, arrows[k].keyval, GDK_ALT_MASK, "canvas.select-neighbour",
+                                           "(ii)", arrows[k].dx, arrows[k].dy);
     }
 
   gtk_widget_class_set_css_name (widget_class, "stormcut-canvas");

@@ -53,6 +53,8 @@
  *   canvas.previous-step             add the previous step before the selection [<Shift>Tab]
  *   canvas.set-tool ("s")            "select", "frame-context" or "link" (state: the "tool" property)
  *   canvas.nudge ("(ii)")            move the selection by (dx, dy) board units [arrows, <Shift>arrows]
+ *   canvas.select-neighbour ("(ii)") select the nearest sticky in direction (dx, dy), e.g. (1, 0)
+ *                                    for the one to the right                  [<Alt>arrows]
  *   canvas.highlight-unassigned      stateful boolean: mark stickies outside every context
  *
  * Links are drawn as elbow connectors from the side of a sticky facing the other; async

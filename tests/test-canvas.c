@@ -381,6 +381,22 @@ START_TEST (test_move_by_drag_and_keys)
   ck_assert_double_eq (stormcut_model_get_element (model, a)->x, 110);
   ck_assert_double_eq (stormcut_model_get_element (model, b)->y, 50);
 
+  /* Alt+arrows walk the selection from sticky to sticky. */
+  stormcut_canvas_select_element (canvas, a, FALSE);
+  activate (canvas, "canvas.select-neighbour", g_variant_new ("(ii)", 1, 0));
+  {
+    g_auto(GStrv) ids = stormcut_canvas_get_selected_elements (canvas);
+
+    ck_assert_str_eq (ids[0], b);
+  }
+  activate (canvas, "canvas.select-neighbour", g_variant_new ("(ii)", 1, 0));
+  activate (canvas, "canvas.select-neighbour", g_variant_new ("(ii)", 1, 0));
+  {
+    g_auto(GStrv) ids = stormcut_canvas_get_selected_elements (canvas);
+
+    ck_assert_str_eq (ids[0], c);   /* nothing further right: it stays on C */
+  }
+
   /* A click without a drag moves nothing. */
   history = stormcut_model_get_history_length (model);
   stormcut_canvas_pointer_press (canvas, GDK_BUTTON_PRIMARY, 0, 760, 160);
