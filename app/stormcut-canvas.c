@@ -2269,6 +2269,18 @@ key_released_cb (GtkEventControllerKey *controller,
 }
 
 static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                StormcutCanvas          *self)
+{
+  /* The space bar may be released elsewhere. */
+  if (self->space_down)
+    {
+      self->space_down = FALSE;
+      update_cursor (self, self->pointer_wx, self->pointer_wy);
+    }
+}
+
+static void
 model_changed_cb (StormcutModel  *model,
                   int             type,
                   const char     *id,
@@ -3248,6 +3260,10 @@ stormcut_canvas_init (StormcutCanvas *self)
   controller = gtk_event_controller_key_new ();
   g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   g_signal_connect (controller, "key-released", G_CALLBACK (key_released_cb), self);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (focus_leave_cb), self);
   gtk_widget_add_controller (widget, controller);
 
   update_actions (self);
