@@ -25,6 +25,7 @@
 #define NUDGE_STEP          10
 #define NUDGE_BIG_STEP      50
 #define MAX_PASTED_LINES    500
+#define SNAP                10.0
 
 /* Sides of a frame being resized. */
 enum {
@@ -1857,8 +1858,18 @@ stormcut_canvas_pointer_motion (StormcutCanvas *self,
 
     case DRAG_MOVE:
     case DRAG_FRAME_MOVE:
-      self->drag_dx = (x - self->press_wx) / zoom;
-      self->drag_dy = (y - self->press_wy) / zoom;
+      {
+        const StormcutElement *element = self->drag_mode == DRAG_MOVE
+                                         ? stormcut_model_get_element (self->model, self->drag_id) : NULL;
+        const StormcutContext *context = self->drag_mode == DRAG_FRAME_MOVE
+                                         ? stormcut_model_get_context (self->model, self->drag_id) : NULL;
+        double ox = element != NULL ? element->x : context != NULL ? context->x : 0;
+        double oy = element != NULL ? element->y : context != NULL ? context->y : 0;
+
+        /* What is grabbed lands on the board's 10-unit snap; the rest moves with it. */
+        self->drag_dx = round ((ox + (x - self->press_wx) / zoom) / SNAP) * SNAP - ox;
+        self->drag_dy = round ((oy + (y - self->press_wy) / zoom) / SNAP) * SNAP - oy;
+      }
       break;
 
     case DRAG_RUBBER_BAND:

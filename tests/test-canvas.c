@@ -381,6 +381,13 @@ START_TEST (test_move_by_drag_and_keys)
   ck_assert_double_eq (stormcut_model_get_element (model, a)->x, 110);
   ck_assert_double_eq (stormcut_model_get_element (model, b)->y, 50);
 
+  /* A drag lands the grabbed sticky on the 10-unit snap. */
+  stormcut_canvas_select_element (canvas, c, FALSE);
+  drag (canvas, 0, 760, 160, 797, 172);
+  ck_assert_double_eq (stormcut_model_get_element (model, c)->x, 740);
+  ck_assert_double_eq (stormcut_model_get_element (model, c)->y, 110);
+  ck_assert (stormcut_model_undo (model, &error));
+
   /* Alt+arrows walk the selection from sticky to sticky. */
   stormcut_canvas_select_element (canvas, a, FALSE);
   activate (canvas, "canvas.select-neighbour", g_variant_new ("(ii)", 1, 0));
