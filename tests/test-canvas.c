@@ -472,6 +472,13 @@ START_TEST (test_delete_undo_redo)
 
   ck_assert (stormcut_model_redo (model, &error));
   ck_assert_uint_eq (stormcut_model_get_n_elements (model), 1);
+
+  /* A wholesale reload keeps what still exists selected and draws the new content. */
+  stormcut_canvas_select_element (canvas, actor, FALSE);
+  g_signal_emit_by_name (model, "reloaded");
+  ck_assert_uint_eq (n_selected (canvas), 1);
+  gsk_render_node_unref (stormcut_canvas_build_node (canvas, VIEW_W, VIEW_H));
+  ck_assert_uint_eq (stormcut_canvas_get_n_drawn (canvas), 1);
 }
 END_TEST
 
