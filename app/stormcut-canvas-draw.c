@@ -748,7 +748,7 @@ draw_far_layer (StormcutCanvas        *self,
       /* The whole board when it is small enough at this zoom, else a generous part of it
        * around the view, so that panning can go on with the same picture. */
       graphene_rect_inset_r (&self->bounds, -STORMCUT_BOARD_GRID, -STORMCUT_BOARD_GRID, &board);
-      graphene_rect_inset_r (visible_area, -visible_area->size.width / 4, -visible_area->size.height / 4, &area);
+      graphene_rect_inset_r (visible_area, -visible_area->size.width / 10, -visible_area->size.height / 10, &area);
       graphene_rect_union (&board, &area, &area);
       if (area.size.width * zoom > max_side || area.size.height * zoom > max_side)
         graphene_rect_inset_r (visible_area,
