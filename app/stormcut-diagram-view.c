@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "stormcut-diagram-view.h"
+#include "stormcut-export-dialog.h"
 #include "stormcut-view-common.h"
 
 struct _StormcutDiagramView
@@ -294,6 +295,20 @@ fit_toggled_cb (GtkToggleButton     *button,
 }
 
 static void
+export_clicked_cb (GtkButton           *button,
+                   StormcutDiagramView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  StormcutExportDialog *dialog;
+
+  if (self->model == NULL)
+    return;
+  dialog = stormcut_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->model);
+  stormcut_export_dialog_set_what (dialog, self->what);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 disconnect_model (StormcutDiagramView *self)
 {
   if (self->model == NULL)
@@ -352,7 +367,7 @@ stormcut_diagram_view_class_init (StormcutDiagramViewClass *klass)
 static void
 stormcut_diagram_view_init (StormcutDiagramView *self)
 {
-  GtkWidget *toolbar, *zoom_box, *spacer;
+  GtkWidget *toolbar, *zoom_box, *spacer, *export_button;
 
   self->fit = TRUE;
   self->what = STORMCUT_EXPORT_CONTEXT_MAP;
@@ -392,6 +407,11 @@ stormcut_diagram_view_init (StormcutDiagramView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->size_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->size_label), "numeric");
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->size_label));
+
+  export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+  gtk_widget_set_tooltip_text (export_button, _("Export this diagram as DOT, SVG, PNG or PDF"));
+  g_signal_connect (export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
+  gtk_box_append (GTK_BOX (toolbar), export_button);
 
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);

@@ -8,7 +8,7 @@
  * stickies), so the view draws a snapshot of the model (its XML) in a worker thread and keeps
  * showing the previous picture meanwhile.  It draws again, once per burst of changes, when
  * the model changes while the view is mapped; changes made while it is hidden are drawn when
- * it is shown again.
+ * it is shown again.  Its toolbar opens the export dialog on the same diagram.
  */
 #pragma once
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "stormcut-export-dialog.h"
 #include "stormcut-fp-view.h"
 #include "stormcut-view-common.h"
 
@@ -532,6 +533,22 @@ clear_override_action_cb (GtkWidget  *widget,
 }
 
 static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StormcutFpView *self = STORMCUT_FP_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  StormcutExportDialog *dialog;
+
+  if (self->model == NULL)
+    return;
+  dialog = stormcut_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->model);
+  stormcut_export_dialog_set_what (dialog, STORMCUT_EXPORT_FP);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 set_edition (StormcutCostSettings *settings,
              gpointer              data)
 {
@@ -894,6 +911,7 @@ stormcut_fp_view_class_init (StormcutFpViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "fp.apply-override", NULL, apply_override_action_cb);
   gtk_widget_class_install_action (widget_class, "fp.clear-override", NULL, clear_override_action_cb);
+  gtk_widget_class_install_action (widget_class, "fp.export", NULL, export_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

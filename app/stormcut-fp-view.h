@@ -9,7 +9,8 @@
  * factors with their levels and reasons, 직접경비, 이윤율 and every total.  Everything is
  * stored in the document through the analysis API, so it is durable and can be undone.
  *
- * Actions (on the widget): fp.apply-override and fp.clear-override, for the selected row.
+ * Actions (on the widget): fp.apply-override and fp.clear-override, for the selected row;
+ * fp.export opens the export dialog on the function points.
  */
 #pragma once
 

@@ -540,6 +540,22 @@ START_TEST (test_fp_table_profile_and_override)
     ck_assert_str_eq (fp, "0");
   }
 
+  /* The view's Export button opens the dialog on the function points. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "fp.export", NULL));
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    StormcutExportDialog *dialog = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (STORMCUT_IS_EXPORT_DIALOG (l->data))
+        dialog = l->data;
+    g_list_free (toplevels);
+    ck_assert_ptr_nonnull (dialog);
+    ck_assert_int_eq (stormcut_export_dialog_get_what (dialog), STORMCUT_EXPORT_FP);
+    ck_assert (stormcut_export_dialog_offers_format (dialog, STORMCUT_FORMAT_XLS));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   /* Back to the suggestion. */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "fp.clear-override", NULL));
   g_clear_pointer (&after, stormcut_fp_table_free);
