@@ -262,6 +262,7 @@ static const GActionEntry app_actions[] = {
   { .name = "open-recent", .activate = open_recent_activated, .parameter_type = "s" },
   { .name = "about", .activate = about_activated },
   { .name = "quit", .activate = quit_activated },
+  { .name = "no-recent" },
 };
 
 static const struct {
@@ -318,6 +319,9 @@ stormcut_application_startup (GApplication *application)
   G_APPLICATION_CLASS (stormcut_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  /* The "No Recent Boards" placeholder: a disabled action shows it greyed out, where a
+   * missing one would hide it (and with it the whole submenu). */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "no-recent")), FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action, app_accels[i].accels);
 

@@ -62,6 +62,7 @@ struct _StormcutWindow
   guint                    status_timeout_id;
   guint                    zoom_label_id;
   gboolean                 close_confirmed;
+  gboolean                 application_ready; /* settings and recent menu taken from it */
 };
 
 /* stormcut-window-actions.c */

@@ -543,33 +543,35 @@ create_palette (StormcutWindow *self)
     }
 }
 
+/* "application" is set after construction: the settings and the recent menu come with it. */
 static void
-stormcut_window_constructed (GObject *object)
+application_set_cb (StormcutWindow *self,
+                    GParamSpec     *pspec,
+                    gpointer        user_data)
 {
-  StormcutWindow *self = STORMCUT_WINDOW (object);
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings;
 
-  G_OBJECT_CLASS (stormcut_window_parent_class)->constructed (object);
+  if (!STORMCUT_IS_APPLICATION (application) || self->application_ready)
+    return;
+  self->application_ready = TRUE;
 
-  if (STORMCUT_IS_APPLICATION (application))
-    {
-      GSettings *settings = stormcut_application_get_settings (STORMCUT_APPLICATION (application));
+  g_menu_insert_submenu (self->file_section, 2, _("Open _Recent"),
+                         stormcut_application_get_recent_menu (STORMCUT_APPLICATION (application)));
 
-      g_menu_insert_submenu (self->file_section, 2, _("Open _Recent"),
-                             stormcut_application_get_recent_menu (STORMCUT_APPLICATION (application)));
-      if (settings != NULL)
-        {
-          self->settings = g_object_ref (settings);
-          gtk_window_set_default_size (GTK_WINDOW (self),
-                                       g_settings_get_int (settings, "window-width"),
-                                       g_settings_get_int (settings, "window-height"));
-          if (g_settings_get_boolean (settings, "window-maximized"))
-            gtk_window_maximize (GTK_WINDOW (self));
-          g_settings_bind (settings, "highlight-unassigned", self->context_list, "highlight-unassigned",
-                           G_SETTINGS_BIND_DEFAULT);
-          g_settings_bind (settings, "sidebar-visible", self->sidebar, "visible", G_SETTINGS_BIND_DEFAULT);
-        }
-    }
+  settings = stormcut_application_get_settings (STORMCUT_APPLICATION (application));
+  if (settings == NULL)
+    return;
+
+  self->settings = g_object_ref (settings);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (settings, "highlight-unassigned", self->context_list, "highlight-unassigned",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "sidebar-visible", self->sidebar, "visible", G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -683,7 +685,6 @@ stormcut_window_class_init (StormcutWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = stormcut_window_constructed;
   object_class->get_property = stormcut_window_get_property;
   object_class->set_property = stormcut_window_set_property;
   object_class->dispose = stormcut_window_dispose;
@@ -774,6 +775,7 @@ stormcut_window_init (StormcutWindow *self)
   g_signal_connect (self->problems_list, "problem-activated", G_CALLBACK (reveal_element_cb), self);
   g_signal_connect (self->problems_list, "notify::n-problems", G_CALLBACK (n_problems_cb), self);
   g_signal_connect (self->sidebar, "notify::visible", G_CALLBACK (sidebar_visible_cb), self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
 
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

@@ -470,11 +470,21 @@ START_TEST (test_side_bar_lists_and_search)
     ck_assert_uint_eq (stormcut_context_list_get_n_rows (contexts), n - 1);
   }
 
-  /* The highlight switch reaches the board. */
+  /* The highlight switch reaches the board and the settings, and the settings reach it. */
   stormcut_context_list_set_highlight_unassigned (contexts, TRUE);
   ck_assert (stormcut_canvas_get_highlight_unassigned (canvas));
-  stormcut_context_list_set_highlight_unassigned (contexts, FALSE);
+  ck_assert (g_settings_get_boolean (stormcut_application_get_settings (application), "highlight-unassigned"));
+  g_settings_set_boolean (stormcut_application_get_settings (application), "highlight-unassigned", FALSE);
+  ck_assert (!stormcut_context_list_get_highlight_unassigned (contexts));
   ck_assert (!stormcut_canvas_get_highlight_unassigned (canvas));
+
+  /* The primary menu has the Open Recent submenu of the application. */
+  {
+    GMenuModel *section = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), STORMCUT_TYPE_WINDOW, "file_section"));
+    g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (section, 2, G_MENU_LINK_SUBMENU);
+
+    ck_assert_ptr_eq (submenu, stormcut_application_get_recent_menu (application));
+  }
 
   /* A new event nothing produces, outside every context: a problem that selects it. */
   orphan = stormcut_model_add_element (model, STORMCUT_KIND_EVENT, "고아 이벤트", -2000, -2000, NULL);
@@ -582,11 +592,18 @@ START_TEST (test_new_board_then_save_as)
   ck_assert_uint_eq (stormcut_model_get_n_elements (reread), 2);
   ck_assert_uint_eq (stormcut_model_get_n_elements (model), 2);
 
-  /* The saved file is first in the recent files. */
+  /* The saved file is first in the recent files, and in the Open Recent menu. */
   {
     g_auto(GStrv) recent = g_settings_get_strv (stormcut_application_get_settings (application), "recent-files");
+    GMenuModel *menu = stormcut_application_get_recent_menu (application);
+    g_autoptr(GVariant) target = NULL;
+
     ck_assert_ptr_nonnull (recent[0]);
     ck_assert_str_eq (recent[0], path);
+    ck_assert_int_ge (g_menu_model_get_n_items (menu), 1);
+    target = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+    ck_assert_ptr_nonnull (target);
+    ck_assert_str_eq (g_variant_get_string (target, NULL), path);
   }
 
   teardown_application ();
