@@ -705,7 +705,7 @@ add_caption (StormcutFpView *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_width_chars (GTK_LABEL (label), 12);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
   gtk_grid_attach (self->cost_grid, label, 0, row, 1, 1);
   return GTK_LABEL (label);
 }
