@@ -47,6 +47,16 @@ static guint signals[N_SIGNALS];
 
 static void queue_rebuild (StormcutContextList *self);
 
+/* Removes the rows, not the placeholder (which is a child of the list box too). */
+static void
+remove_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
 /* A context id carried by a row's buttons, with a weak pointer back to the list. */
 typedef struct {
   StormcutContextList *list;
@@ -82,9 +92,9 @@ report_error (StormcutContextList *self,
 static gboolean
 any_row_editing (StormcutContextList *self)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
     {
       GtkPopover *popover = g_object_get_data (G_OBJECT (row), "rename-popover");
 
@@ -322,12 +332,12 @@ update_rows (StormcutContextList *self,
              GHashTable          *counts)
 {
   GPtrArray *contexts = stormcut_model_get_contexts (self->model);
-  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+  GtkListBoxRow *row;
   guint i;
 
   if (self->n_rows != contexts->len)
     return FALSE;
-  for (i = 0; i < contexts->len && row != NULL; i++, row = gtk_widget_get_next_sibling (row))
+  for (i = 0; i < contexts->len && (row = gtk_list_box_get_row_at_index (self->list_box, (int) i)) != NULL; i++)
     {
       const StormcutContext *context = g_ptr_array_index (contexts, i);
 
@@ -337,8 +347,7 @@ update_rows (StormcutContextList *self,
   if (i != contexts->len)
     return FALSE;
 
-  row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-  for (i = 0; i < contexts->len; i++, row = gtk_widget_get_next_sibling (row))
+  for (i = 0; i < contexts->len && (row = gtk_list_box_get_row_at_index (self->list_box, (int) i)) != NULL; i++)
     {
       const StormcutContext *context = g_ptr_array_index (contexts, i);
       GtkLabel *name = g_object_get_data (G_OBJECT (row), "name-label");
@@ -361,12 +370,10 @@ rebuild (StormcutContextList *self)
   g_autoptr(GHashTable) counts = NULL;
   g_autofree char *description = NULL;
   GPtrArray *contexts, *elements;
-  GtkWidget *child;
 
   if (self->model == NULL)
     {
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-        gtk_list_box_remove (self->list_box, child);
+      remove_rows (self->list_box);
       self->n_rows = 0;
       g_clear_pointer (&self->shown, g_free);
       return;
@@ -395,8 +402,7 @@ rebuild (StormcutContextList *self)
   if (update_rows (self, counts))
     return;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  remove_rows (self->list_box);
   self->n_rows = 0;
 
   contexts = stormcut_model_get_contexts (self->model);

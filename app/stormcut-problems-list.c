@@ -39,6 +39,16 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Removes the rows, not the placeholder (which is a child of the list box too). */
+static void
+remove_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
 static GtkWidget *
 create_row (StormcutProblemsList  *self,
             const StormcutProblem *problem)
@@ -102,7 +112,6 @@ static void
 rebuild (StormcutProblemsList *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
-  GtkWidget *child;
   guint n_rows;
 
   if (self->model != NULL)
@@ -114,8 +123,7 @@ rebuild (StormcutProblemsList *self)
   if (same_problems (problems, self->problems))
     return;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  remove_rows (self->list_box);
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = g_steal_pointer (&problems);

@@ -521,9 +521,9 @@ collect_attributes (StormcutPropertiesPanel *self)
 {
   GPtrArray *attributes = g_ptr_array_new_with_free_func ((GDestroyNotify) stormcut_attribute_free);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->element_attributes_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->element_attributes_list, i)) != NULL; i++)
     {
       GtkEditable *name = g_object_get_data (G_OBJECT (row), "name-entry");
       GtkEditable *type = g_object_get_data (G_OBJECT (row), "type-entry");
@@ -769,13 +769,14 @@ link_row_activated_cb (GtkListBox              *list,
 
 /* --- filling the pages ------------------------------------------------------------------ */
 
+/* Removes the rows, not the placeholder (which is a child of the list box too). */
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static void
