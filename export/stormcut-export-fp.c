@@ -791,6 +791,7 @@ write_cost_sheet (Book                  *book,
 
   profit_rate = g_strdup_printf ("%d.%04d", estimate.profit_rate_bp / 10000, estimate.profit_rate_bp % 10000);
   cost_row (book, _("Profit"), NULL, profit_rate, "percent", estimate.profit, FALSE,
+            /* xgettext:no-c-format */
             _("at most 25 % of the development cost (not of direct expenses)"));
   cost_row (book, _("SW development cost (VAT excluded)"), NULL, NULL, NULL, estimate.sw_cost, TRUE,
             _("development cost + direct expenses + profit"));

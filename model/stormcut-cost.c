@@ -474,8 +474,8 @@ stormcut_cost_settings_validate (const StormcutCostSettings *settings,
     }
   if (settings->profit_rate_bp < 0 || settings->profit_rate_bp > STORMCUT_COST_MAX_PROFIT_RATE_BP)
     {
-      g_set_error (error, STORMCUT_COST_ERROR, STORMCUT_COST_ERROR_INVALID,
-                   _("The profit rate must be between 0 and 25 percent of the development cost."));
+      g_set_error_literal (error, STORMCUT_COST_ERROR, STORMCUT_COST_ERROR_INVALID,
+                           _("The profit rate must be between 0 and 25 percent of the development cost."));
       return FALSE;
     }
   return TRUE;
