@@ -29,6 +29,13 @@ static const GdkRGBA search_color = { 0.898f, 0.647f, 0.039f, 1.0f };    /* #E5A
 static const GdkRGBA unassigned_color = { 0.878f, 0.106f, 0.141f, 0.9f }; /* #E01B24 */
 static const GdkRGBA allowed_color = { 0.18f, 0.76f, 0.49f, 1.0f };       /* #2EC27E */
 static const GdkRGBA white = { 1.0f, 1.0f, 1.0f, 1.0f };
+/* Behind a selected link: the accent at a quarter over the board, opaque so that the
+ * corners where two pieces overlap are not darker. */
+static const GdkRGBA link_halo = { 0.797f, 0.869f, 0.957f, 1.0f };
+
+/* Pixels of a selected link's line and of the halo around it. */
+#define SELECTED_LINK_WIDTH 4.0
+#define LINK_HALO_RADIUS    6.0
 
 static void
 draw_grid (StormcutCanvas *self,
@@ -207,6 +214,26 @@ stormcut_canvas_clear_pictures (StormcutCanvas *self)
   g_clear_pointer (&self->layer_pixels, cairo_surface_destroy);
 }
 
+/* The halo of a selected link: each piece of its route widened by @radius on every side. */
+static void
+draw_link_halo (GtkSnapshot  *snapshot,
+                const double *points,
+                guint         n_points,
+                double        radius)
+{
+  for (guint k = 0; k + 1 < n_points; k++)
+    {
+      double x0 = MIN (points[2 * k], points[2 * k + 2]);
+      double y0 = MIN (points[2 * k + 1], points[2 * k + 3]);
+      double x1 = MAX (points[2 * k], points[2 * k + 2]);
+      double y1 = MAX (points[2 * k + 1], points[2 * k + 3]);
+
+      gtk_snapshot_append_color (snapshot, &link_halo,
+                                 &GRAPHENE_RECT_INIT (round (x0 - radius), round (y0 - radius),
+                                                      round (x1 - x0 + 2 * radius), round (y1 - y0 + 2 * radius)));
+    }
+}
+
 static void
 draw_links (StormcutCanvas        *self,
             GtkSnapshot           *snapshot,
@@ -232,7 +259,9 @@ draw_links (StormcutCanvas        *self,
       const LinkGeometry *geometry = &g_array_index (self->links, LinkGeometry, i);
       const StormcutElement *source = stormcut_canvas_element_by_index (self, geometry->source);
       const StormcutElement *target = stormcut_canvas_element_by_index (self, geometry->target);
-      gboolean highlight = stormcut_canvas_is_selected (self, source->id) || stormcut_canvas_is_selected (self, target->id);
+      gboolean selected = stormcut_canvas_is_link_selected (self, geometry->id);
+      gboolean highlight = selected || stormcut_canvas_is_selected (self, source->id) ||
+                           stormcut_canvas_is_selected (self, target->id);
       const GdkRGBA *color = highlight ? &accent : &link_color;
       graphene_rect_t a, b, box;
       double points[8];
@@ -253,10 +282,12 @@ draw_links (StormcutCanvas        *self,
       for (guint k = 0; k < n_points; k++)
         stormcut_viewport_board_to_widget (self->viewport, points[2 * k], points[2 * k + 1],
                                            &points[2 * k], &points[2 * k + 1]);
+      if (selected)
+        draw_link_halo (snapshot, points, n_points, LINK_HALO_RADIUS);
       for (guint k = 0; k + 1 < n_points; k++)
         stormcut_board_style_append_segment (snapshot,
                                              points[2 * k], points[2 * k + 1], points[2 * k + 2], points[2 * k + 3],
-                                             width, geometry->async, color);
+                                             selected ? SELECTED_LINK_WIDTH : width, geometry->async, color);
 
       if (self->heads[highlight][direction] == NULL)
         self->heads[highlight][direction] = stormcut_board_style_create_arrowhead (direction, color, self->heads_pixels);
@@ -292,9 +323,17 @@ draw_links_batch (StormcutCanvas        *self,
                   cairo_t               *cr,
                   const graphene_rect_t *visible)
 {
-  for (int pass = 0; pass < 2; pass++)
+  gboolean any_selected = g_hash_table_size (self->selected_links) > 0;
+
+  /* Plain links, dashed (async) links paler, then the selected links over them. */
+  for (int pass = 0; pass < 3; pass++)
     {
+      double line = pass == 2 ? 3.0 : 1.0;
+      double end = pass == 2 ? line / 2 : 0.0;   /* thick lines meet at the corners */
       gboolean any = FALSE;
+
+      if (pass == 2 && !any_selected)
+        break;
 
       for (guint i = 0; self->links != NULL && i < self->links->len; i++)
         {
@@ -304,7 +343,7 @@ draw_links_batch (StormcutCanvas        *self,
           StormcutHeadDirection direction;
           guint n_points;
 
-          if (geometry->async != (pass == 1))
+          if (pass == 2 ? !stormcut_canvas_is_link_selected (self, geometry->id) : geometry->async != (pass == 1))
             continue;
 
           stormcut_canvas_element_draw_rect (self, stormcut_canvas_element_by_index (self, geometry->source), &a);
@@ -323,18 +362,19 @@ draw_links_batch (StormcutCanvas        *self,
 
               /* Boxes only: cairo fills a path of rectangles much faster than strokes. */
               if (fabs (y1 - y0) < fabs (x1 - x0))
-                cairo_rectangle (cr, MIN (x0, x1), y0 - 0.5, fabs (x1 - x0), 1);
+                cairo_rectangle (cr, MIN (x0, x1) - end, y0 - line / 2, fabs (x1 - x0) + 2 * end, line);
               else
-                cairo_rectangle (cr, x0 - 0.5, MIN (y0, y1), 1, fabs (y1 - y0));
+                cairo_rectangle (cr, x0 - line / 2, MIN (y0, y1) - end, line, fabs (y1 - y0) + 2 * end);
               any = TRUE;
             }
         }
 
       if (any)
         {
-          GdkRGBA color = link_color;
+          GdkRGBA color = pass == 2 ? accent : link_color;
 
-          color.alpha = pass == 1 ? 0.35f : 0.6f;
+          if (pass < 2)
+            color.alpha = pass == 1 ? 0.35f : 0.6f;
           gdk_cairo_set_source_rgba (cr, &color);
           cairo_fill (cr);
         }

@@ -69,9 +69,10 @@ typedef struct {
 } LayoutEntry;
 
 typedef struct {
-  guint    source;   /* index into the element array */
-  guint    target;
-  gboolean async;
+  const char *id;       /* borrowed from the model until its next change */
+  guint       source;   /* index into the element array */
+  guint       target;
+  gboolean    async;
 } LinkGeometry;
 
 struct _StormcutCanvas
@@ -128,6 +129,7 @@ struct _StormcutCanvas
 
   /* view state */
   GHashTable         *selection;       /* element ids (owned) */
+  GHashTable         *selected_links;  /* link ids (owned) */
   char               *selected_context;
   char               *anchor_id;       /* the sticky new steps are placed next to */
   char               *hover_id;
@@ -204,6 +206,7 @@ void                   stormcut_canvas_context_draw_rect     (StormcutCanvas *se
 LayoutEntry           *stormcut_canvas_element_layout        (StormcutCanvas *self, const StormcutElement *element);
 guint                  stormcut_canvas_element_problem_count (StormcutCanvas *self, const StormcutElement *element);
 gboolean               stormcut_canvas_is_selected           (StormcutCanvas *self, const char *id);
+gboolean               stormcut_canvas_is_link_selected      (StormcutCanvas *self, const char *id);
 gboolean               stormcut_canvas_is_moving             (StormcutCanvas *self, const char *id);
 gboolean               stormcut_canvas_is_search_hit         (StormcutCanvas *self, const char *id);
 void                   stormcut_canvas_element_rect          (const StormcutElement *element, graphene_rect_t *rect);

@@ -26,6 +26,8 @@
 #define NUDGE_BIG_STEP      50
 #define MAX_PASTED_LINES    500
 #define SNAP                10.0
+/* A click this many pixels from a link's line still hits it. */
+#define LINK_HIT_PIXELS     5.0
 
 /* Sides of a frame being resized. */
 enum {
@@ -207,6 +209,13 @@ stormcut_canvas_is_selected (StormcutCanvas *self,
 }
 
 gboolean
+stormcut_canvas_is_link_selected (StormcutCanvas *self,
+                                  const char     *id)
+{
+  return id != NULL && g_hash_table_contains (self->selected_links, id);
+}
+
+gboolean
 stormcut_canvas_is_moving (StormcutCanvas *self,
                            const char     *id)
 {
@@ -344,6 +353,7 @@ stormcut_canvas_ensure_index (StormcutCanvas *self)
       if (source == 0 || target == 0)
         continue;
 
+      geometry.id = link->id;
       geometry.source = source - 1;
       geometry.target = target - 1;
       geometry.async = stormcut_grammar_is_async (((StormcutElement *) g_ptr_array_index (self->elements, source - 1))->kind,
@@ -392,6 +402,69 @@ element_at (StormcutCanvas *self,
   stormcut_canvas_ensure_index (self);
 
   return self->grid != NULL ? stormcut_board_index_element_at (self->grid, bx, by) : -1;
+}
+
+/* Distance from (@px, @py) to the axis-aligned segment (@x0, @y0)–(@x1, @y1). */
+static double
+segment_distance (double px,
+                  double py,
+                  double x0,
+                  double y0,
+                  double x1,
+                  double y1)
+{
+  return hypot (px - CLAMP (px, MIN (x0, x1), MAX (x0, x1)),
+                py - CLAMP (py, MIN (y0, y1), MAX (y0, y1)));
+}
+
+/* The link whose drawn route (the elbow connector of the board) passes within
+ * LINK_HIT_PIXELS of the widget point, tested in board units; the nearest wins, the one
+ * drawn last on a tie.  An index into self->links, or -1. */
+static int
+link_at (StormcutCanvas *self,
+         double          wx,
+         double          wy)
+{
+  double tolerance, best, bx, by;
+  int found = -1;
+
+  stormcut_canvas_ensure_index (self);
+  if (self->links == NULL)
+    return -1;
+
+  tolerance = LINK_HIT_PIXELS / stormcut_viewport_get_zoom (self->viewport);
+  best = tolerance;
+  stormcut_viewport_widget_to_board (self->viewport, wx, wy, &bx, &by);
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      const LinkGeometry *geometry = &g_array_index (self->links, LinkGeometry, i);
+      graphene_rect_t a, b, box;
+      double points[8];
+      StormcutHeadDirection direction;
+      guint n_points;
+
+      stormcut_canvas_element_draw_rect (self, stormcut_canvas_element_by_index (self, geometry->source), &a);
+      stormcut_canvas_element_draw_rect (self, stormcut_canvas_element_by_index (self, geometry->target), &b);
+      graphene_rect_union (&a, &b, &box);
+      graphene_rect_inset (&box, -tolerance, -tolerance);
+      if (!rect_contains (&box, bx, by))
+        continue;
+
+      n_points = stormcut_board_style_route_link (&a, &b, points, &direction);
+      for (guint k = 0; k + 1 < n_points; k++)
+        {
+          double distance = segment_distance (bx, by, points[2 * k], points[2 * k + 1],
+                                              points[2 * k + 2], points[2 * k + 3]);
+
+          if (distance <= best)
+            {
+              best = distance;
+              found = (int) i;
+            }
+        }
+    }
+
+  return found;
 }
 
 static gboolean
@@ -537,7 +610,8 @@ update_actions (StormcutCanvas *self)
   guint n = g_hash_table_size (self->selection);
   gboolean has_model = self->model != NULL;
 
-  gtk_widget_action_set_enabled (widget, "canvas.delete", n > 0 || self->selected_context != NULL);
+  gtk_widget_action_set_enabled (widget, "canvas.delete",
+                                 n > 0 || g_hash_table_size (self->selected_links) > 0 || self->selected_context != NULL);
   gtk_widget_action_set_enabled (widget, "canvas.cut", n > 0);
   gtk_widget_action_set_enabled (widget, "canvas.copy", n > 0);
   gtk_widget_action_set_enabled (widget, "canvas.duplicate", n > 0);
@@ -566,9 +640,11 @@ selection_changed (StormcutCanvas *self)
 static gboolean
 clear_selection_quietly (StormcutCanvas *self)
 {
-  gboolean changed = g_hash_table_size (self->selection) > 0 || self->selected_context != NULL;
+  gboolean changed = g_hash_table_size (self->selection) > 0 || g_hash_table_size (self->selected_links) > 0 ||
+                     self->selected_context != NULL;
 
   g_hash_table_remove_all (self->selection);
+  g_hash_table_remove_all (self->selected_links);
   g_clear_pointer (&self->selected_context, g_free);
 
   return changed;
@@ -647,6 +723,47 @@ selected_ids (StormcutCanvas *self)
     }
 
   return ids;
+}
+
+/* Selected link ids as a GPtrArray of owned strings, in document order. */
+static GPtrArray *
+selected_link_ids (StormcutCanvas *self)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *links;
+
+  if (self->model == NULL || g_hash_table_size (self->selected_links) == 0)
+    return ids;
+
+  links = stormcut_model_get_links (self->model);
+  for (guint i = 0; i < links->len; i++)
+    {
+      const StormcutLink *link = g_ptr_array_index (links, i);
+
+      if (stormcut_canvas_is_link_selected (self, link->id))
+        g_ptr_array_add (ids, g_strdup (link->id));
+    }
+
+  return ids;
+}
+
+/* Forgets selected links the model no longer has.  TRUE when some were dropped. */
+static gboolean
+drop_missing_links (StormcutCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gboolean dropped = FALSE;
+
+  g_hash_table_iter_init (&iter, self->selected_links);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (self->model == NULL || stormcut_model_get_link (self->model, key) == NULL)
+      {
+        g_hash_table_iter_remove (&iter);
+        dropped = TRUE;
+      }
+
+  return dropped;
 }
 
 /* --- model edits ---------------------------------------------------------------------- */
@@ -879,15 +996,26 @@ static void
 delete_selection (StormcutCanvas *self)
 {
   g_autoptr(GPtrArray) ids = selected_ids (self);
+  g_autoptr(GPtrArray) links = selected_link_ids (self);
   GError *error = NULL;
   gboolean ok = TRUE;
 
-  if (ids->len > 0)
+  if (ids->len > 0 || links->len > 0)
     {
-      g_autofree char *label = g_strdup_printf (ngettext ("Delete %u sticky", "Delete %u stickies", ids->len),
-                                                ids->len);
+      g_autofree char *label = NULL;
 
+      if (links->len == 0)
+        label = g_strdup_printf (ngettext ("Delete %u sticky", "Delete %u stickies", ids->len), ids->len);
+      else if (ids->len == 0)
+        label = g_strdup_printf (ngettext ("Delete %u link", "Delete %u links", links->len), links->len);
+      else
+        label = g_strdup (_("Delete stickies and links"));
+
+      /* One undo step.  Links first: a removed sticky takes its own links with it. */
       stormcut_model_begin_group (self->model, label);
+      for (guint i = 0; ok && i < links->len; i++)
+        if (stormcut_model_get_link (self->model, g_ptr_array_index (links, i)) != NULL)
+          ok = stormcut_model_remove_link (self->model, g_ptr_array_index (links, i), &error);
       for (guint i = 0; ok && i < ids->len; i++)
         ok = stormcut_model_remove_element (self->model, g_ptr_array_index (ids, i), &error);
       end_edit (self, ok, error);
@@ -1605,6 +1733,8 @@ update_cursor (StormcutCanvas *self,
       else if ((i = element_at (self, bx, by)) >= 0)
         name = (self->tool == STORMCUT_CANVAS_TOOL_LINK ||
                 in_link_zone (self, stormcut_canvas_element_by_index (self, i), wx, wy)) ? "crosshair" : "pointer";
+      else if (link_at (self, wx, wy) >= 0)
+        name = "pointer";
       else if (frame_grip_at (self, wx, wy) != NULL)
         name = "move";
       break;
@@ -1808,6 +1938,23 @@ stormcut_canvas_pointer_press (StormcutCanvas  *self,
         while (g_hash_table_iter_next (&iter, &key, NULL))
           g_hash_table_add (self->drag_elements, g_strdup (key));
       }
+      return;
+    }
+
+  /* Stickies are drawn over links and win above; links are drawn over frames and win here. */
+  if ((i = link_at (self, x, y)) >= 0)
+    {
+      const char *link_id = g_array_index (self->links, LinkGeometry, i).id;
+
+      if (extend && stormcut_canvas_is_link_selected (self, link_id))
+        {
+          g_hash_table_remove (self->selected_links, link_id);
+          selection_changed (self);
+        }
+      else
+        {
+          stormcut_canvas_select_link (self, link_id, extend);
+        }
       return;
     }
 
@@ -2329,6 +2476,9 @@ model_changed_cb (StormcutModel  *model,
       if (self->edit_mode != EDIT_NONE && g_strcmp0 (self->edit_target, id) == 0)
         finish_editing (self, FALSE, TRUE);
     }
+  /* A link goes with its own removal, with a sticky at either end, or with an undo. */
+  if (g_hash_table_size (self->selected_links) > 0 && drop_missing_links (self))
+    selection_lost = TRUE;
 
   if (selection_lost)
     selection_changed (self);
@@ -2359,6 +2509,8 @@ model_reloaded_cb (StormcutModel  *model,
   for (guint i = 0; i < gone->len; i++)
     g_hash_table_remove (self->selection, g_ptr_array_index (gone, i));
   selection_lost = gone->len > 0;
+  if (drop_missing_links (self))
+    selection_lost = TRUE;
   if (self->selected_context != NULL && stormcut_model_get_context (model, self->selected_context) == NULL)
     {
       g_clear_pointer (&self->selected_context, g_free);
@@ -2920,6 +3072,42 @@ stormcut_canvas_snapshot (GtkWidget   *widget,
   gtk_snapshot_pop (snapshot);
 }
 
+/* Tooltip of the link under the widget point: its two ends and what it means. */
+static gboolean
+link_tooltip (StormcutCanvas *self,
+              double          x,
+              double          y,
+              GtkTooltip     *tooltip)
+{
+  const LinkGeometry *geometry;
+  const StormcutElement *source, *target;
+  const char *meaning;
+  g_autofree char *text = NULL;
+  int i = link_at (self, x, y);
+
+  if (i < 0)
+    return FALSE;
+
+  geometry = &g_array_index (self->links, LinkGeometry, i);
+  source = stormcut_canvas_element_by_index (self, geometry->source);
+  target = stormcut_canvas_element_by_index (self, geometry->target);
+  meaning = stormcut_grammar_describe (source->kind, target->kind);
+  /* TRANSLATORS: tooltip of a link: "Register reservation → Reservation registered", then
+   * on the next line what the link means ("command is handled by the aggregate") */
+  text = g_strdup_printf (_("%s → %s\n%s"), source->name, target->name,
+                          meaning != NULL ? meaning : "");
+  if (geometry->async)
+    {
+      g_autofree char *plain = g_steal_pointer (&text);
+
+      /* TRANSLATORS: added to a link's tooltip for an asynchronous (dashed) link */
+      text = g_strdup_printf ("%s\n%s", plain, _("Asynchronous (dashed line)"));
+    }
+  gtk_tooltip_set_text (tooltip, g_strchomp (text));
+
+  return TRUE;
+}
+
 static gboolean
 stormcut_canvas_query_tooltip (GtkWidget  *widget,
                                int         x,
@@ -2940,7 +3128,7 @@ stormcut_canvas_query_tooltip (GtkWidget  *widget,
   stormcut_viewport_widget_to_board (self->viewport, x, y, &bx, &by);
   i = element_at (self, bx, by);
   if (i < 0)
-    return FALSE;
+    return link_tooltip (self, x, y, tooltip);
 
   element = stormcut_canvas_element_by_index (self, i);
   text = g_string_new (NULL);
@@ -3053,6 +3241,7 @@ stormcut_canvas_finalize (GObject *object)
   g_hash_table_unref (self->problems);
   g_hash_table_unref (self->search_hits);
   g_hash_table_unref (self->selection);
+  g_hash_table_unref (self->selected_links);
   g_free (self->selected_context);
   g_free (self->anchor_id);
   g_free (self->hover_id);
@@ -3223,6 +3412,7 @@ stormcut_canvas_init (StormcutCanvas *self)
   self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->search_hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->selection = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->selected_links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->index_dirty = TRUE;
   self->last_kind = STORMCUT_KIND_EVENT;
   self->tool = STORMCUT_CANVAS_TOOL_SELECT;
@@ -3404,11 +3594,42 @@ stormcut_canvas_select_context (StormcutCanvas *self,
 
   if (self->model == NULL || id == NULL || stormcut_model_get_context (self->model, id) == NULL)
     return;
-  if (g_strcmp0 (self->selected_context, id) == 0 && g_hash_table_size (self->selection) == 0)
+  if (g_strcmp0 (self->selected_context, id) == 0 && g_hash_table_size (self->selection) == 0 &&
+      g_hash_table_size (self->selected_links) == 0)
     return;
 
   clear_selection_quietly (self);
   self->selected_context = g_strdup (id);
+  selection_changed (self);
+}
+
+char **
+stormcut_canvas_get_selected_links (StormcutCanvas *self)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_val_if_fail (STORMCUT_IS_CANVAS (self), NULL);
+
+  ids = selected_link_ids (self);
+  g_ptr_array_add (ids, NULL);
+
+  return (char **) g_ptr_array_steal (ids, NULL);
+}
+
+void
+stormcut_canvas_select_link (StormcutCanvas *self,
+                             const char     *id,
+                             gboolean        extend)
+{
+  g_return_if_fail (STORMCUT_IS_CANVAS (self));
+
+  if (self->model == NULL || id == NULL || stormcut_model_get_link (self->model, id) == NULL)
+    return;
+
+  if (!extend)
+    clear_selection_quietly (self);
+  g_clear_pointer (&self->selected_context, g_free);
+  g_hash_table_add (self->selected_links, g_strdup (id));
   selection_changed (self);
 }
 

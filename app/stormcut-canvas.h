@@ -8,7 +8,7 @@
  *
  * Signals:
  *   ::selection-changed ()
- *       the selected elements or the selected context changed;
+ *       the selected elements, links or the selected context changed;
  *   ::status-message (const char *message)
  *       a short, translated message for an in-window bar (a refused link's grammar
  *       message, "Nothing to paste", ...); never shown as a dialog;
@@ -24,7 +24,8 @@
  * The canvas binds the keys in brackets itself (active while it or its inline editor has
  * the focus); application accelerators are not needed for them.  Disabled actions (nothing
  * selected, no model) let the key through.
- *   canvas.delete                    delete the selected stickies or context   [Delete, BackSpace]
+ *   canvas.delete                    delete the selected stickies and links (one undo
+ *                                    step), or the selected context            [Delete, BackSpace]
  *   canvas.copy                      copy the selection (model XML as text)    [<Ctrl>c]
  *   canvas.cut                       copy, then delete                         [<Ctrl>x]
  *   canvas.paste                     paste stickies copied from a board, offset from the
@@ -63,6 +64,8 @@
  *
  * Pointer: drag a sticky to move it (with the selection); drag from a sticky's edge or its
  * blue dot to another sticky to link them (dropped on empty board: the next step there);
+ * click a link's line (a few pixels either side; a sticky under the pointer wins) to select
+ * it, Shift/Ctrl+click to add it to the selection; hovering a link shows what it means;
  * drag on empty board for a rubber band (Shift/Ctrl add to the selection); drag a frame by
  * its title or border, resize it by its corners when selected; double-click a sticky or a
  * frame title to rename it, the empty board to add a sticky there; middle button or
@@ -92,13 +95,20 @@ GtkWidget          *stormcut_canvas_new                     (void);
 void                stormcut_canvas_set_model               (StormcutCanvas *self, StormcutModel *model);
 StormcutModel      *stormcut_canvas_get_model               (StormcutCanvas *self);
 
-/* --- selection: ids of elements and contexts --------------------------------------- */
+/* --- selection: ids of elements, links and contexts ------------------------------- */
 /* Selected element ids in document order (free with g_strfreev; never NULL). */
 char              **stormcut_canvas_get_selected_elements   (StormcutCanvas *self);
 /* The selected context, or NULL.  Selecting a context clears the element selection. */
 const char         *stormcut_canvas_get_selected_context    (StormcutCanvas *self);
 /* Selects the element; with @extend the current element selection is kept. */
 void                stormcut_canvas_select_element          (StormcutCanvas *self, const char *id, gboolean extend);
+/* Selected link ids in document order (free with g_strfreev; never NULL).  A link stays
+ * selected only while the model has it. */
+char              **stormcut_canvas_get_selected_links      (StormcutCanvas *self);
+/* Selects the link; with @extend the current element and link selection is kept, without
+ * it the link is all that is selected.  Selecting an element without extending clears
+ * the selected links. */
+void                stormcut_canvas_select_link             (StormcutCanvas *self, const char *id, gboolean extend);
 void                stormcut_canvas_select_context          (StormcutCanvas *self, const char *id);
 void                stormcut_canvas_select_all              (StormcutCanvas *self);
 void                stormcut_canvas_clear_selection         (StormcutCanvas *self);

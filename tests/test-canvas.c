@@ -15,6 +15,7 @@
 #include "stormcut-canvas.h"
 #include "stormcut-canvas-private.h"
 #include "stormcut-board-index.h"
+#include "stormcut-board-style.h"
 #include "stormcut-viewport.h"
 
 #define VIEW_W 1280
@@ -523,6 +524,241 @@ START_TEST (test_link_by_drag)
 }
 END_TEST
 
+
+/* --- selecting and deleting links ---------------------------------------------------------- */
+
+static void
+click (StormcutCanvas  *canvas,
+       GdkModifierType  state,
+       double           x,
+       double           y)
+{
+  stormcut_canvas_pointer_press (canvas, GDK_BUTTON_PRIMARY, state, x, y);
+  stormcut_canvas_pointer_release (canvas, x, y);
+}
+
+static guint
+n_selected_links (StormcutCanvas *canvas)
+{
+  g_auto(GStrv) ids = stormcut_canvas_get_selected_links (canvas);
+
+  return g_strv_length (ids);
+}
+
+static gboolean
+link_selected (StormcutCanvas *canvas,
+               const char     *link_id)
+{
+  g_auto(GStrv) ids = stormcut_canvas_get_selected_links (canvas);
+
+  return g_strv_contains ((const char * const *) ids, link_id);
+}
+
+/* The route the board draws for the link from @source to @target (board units). */
+static guint
+link_route (StormcutModel *model,
+            const char    *source,
+            const char    *target,
+            double         points[8])
+{
+  const StormcutElement *a = stormcut_model_get_element (model, source);
+  const StormcutElement *b = stormcut_model_get_element (model, target);
+  graphene_rect_t ra = GRAPHENE_RECT_INIT (a->x, a->y, a->width, a->height);
+  graphene_rect_t rb = GRAPHENE_RECT_INIT (b->x, b->y, b->width, b->height);
+  StormcutHeadDirection head;
+
+  return stormcut_board_style_route_link (&ra, &rb, points, &head);
+}
+
+/* The colour of one pixel of a texture, as 0xRRGGBB. */
+static guint32
+pixel_at (GdkTexture *texture,
+          int         x,
+          int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * 4 * gdk_texture_get_height (texture));
+  const guchar *p;
+
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  p = pixels + (gsize) y * width * 4 + (gsize) x * 4;
+  return ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
+}
+
+START_TEST (test_select_link_by_click)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  g_autofree char *png = NULL;
+  const char *build_root = g_getenv ("STORMCUT_BUILD_ROOT");
+  g_autofree char *command = g_strdup (add (model, STORMCUT_KIND_COMMAND, "예약 등록", 100, 100)->id);
+  g_autofree char *event = g_strdup (add (model, STORMCUT_KIND_EVENT, "예약 등록됨", 600, 100)->id);
+  /* Below the command and offset: a link that bends twice, its middle piece horizontal. */
+  g_autofree char *aggregate = g_strdup (add (model, STORMCUT_KIND_AGGREGATE, "예약", 150, 400)->id);
+  /* A sticky lying on the straight link, linked to nothing. */
+  g_autofree char *note = g_strdup (add (model, STORMCUT_KIND_READ_MODEL, "시설 현황", 360, 100)->id);
+  g_autofree char *straight = NULL;
+  g_autofree char *elbow = NULL;
+  const StormcutElement *over = stormcut_model_get_element (model, note);
+  double route[8], bend[8];
+  double x, y, over_x, over_y;
+  guint signals = 0;
+
+  straight = g_strdup (stormcut_model_add_link (model, command, event, &error)->id);
+  elbow = g_strdup (stormcut_model_add_link (model, command, aggregate, &error)->id);
+  ck_assert_uint_eq (link_route (model, command, event, route), 2);
+  ck_assert_uint_eq (link_route (model, command, aggregate, bend), 4);
+  g_signal_connect (canvas, "selection-changed", G_CALLBACK (count_cb), &signals);
+
+  /* A point of the straight link between the command and the sticky lying on it. */
+  x = (route[0] + over->x) / 2;
+  y = route[1];
+  ck_assert_double_lt (x, over->x);
+
+  before = stormcut_canvas_render_texture (canvas, VIEW_W, VIEW_H);
+  click (canvas, 0, x, y);
+  ck_assert_uint_eq (n_selected_links (canvas), 1);
+  ck_assert (link_selected (canvas, straight));
+  ck_assert_uint_eq (n_selected (canvas), 0);
+  ck_assert_uint_ge (signals, 1);
+
+  /* Drawn highlighted: the selection colour on the line, thicker than before. */
+  after = stormcut_canvas_render_texture (canvas, VIEW_W, VIEW_H);
+  png = g_build_filename (build_root != NULL ? build_root : stormcut_test_tmpdir (), "canvas-link-selected.png", NULL);
+  ck_assert (gdk_texture_save_to_png (after, png));
+  ck_assert_uint_eq (pixel_at (after, (int) x, (int) y), 0x3584E4);
+  ck_assert_uint_eq (pixel_at (after, (int) x, (int) y - 2), 0x3584E4);
+  ck_assert_uint_eq (pixel_at (after, (int) x, (int) y + 4), 0xCCDEF4);   /* the halo */
+  ck_assert_uint_ne (pixel_at (before, (int) x, (int) y - 2), 0x3584E4);
+
+  /* Escape clears it; a few pixels off the line still hits; further off is empty board. */
+  activate (canvas, "canvas.select-none", NULL);
+  ck_assert_uint_eq (n_selected_links (canvas), 0);
+  click (canvas, 0, x, y + 4);
+  ck_assert (link_selected (canvas, straight));
+  click (canvas, 0, x, y + 15);
+  ck_assert_uint_eq (n_selected_links (canvas), 0);
+
+  /* The tolerance is in pixels: zoomed in twice, four pixels are two board units. */
+  stormcut_viewport_zoom_at (stormcut_canvas_get_viewport (canvas), 2.0, 0, 0);
+  click (canvas, 0, 2 * x, 2 * y + 4);
+  ck_assert (link_selected (canvas, straight));
+  click (canvas, 0, 2 * x, 2 * y + 8);
+  ck_assert_uint_eq (n_selected_links (canvas), 0);
+  stormcut_viewport_zoom_at (stormcut_canvas_get_viewport (canvas), 1.0, 0, 0);
+
+  /* The middle piece of an elbow connector. */
+  ck_assert_double_eq (bend[3], bend[5]);
+  ck_assert_double_gt (fabs (bend[4] - bend[2]), 60);
+  click (canvas, 0, (bend[2] + bend[4]) / 2, bend[3] + 2);
+  ck_assert (link_selected (canvas, elbow));
+  ck_assert_uint_eq (n_selected_links (canvas), 1);
+
+  /* A sticky over a link wins: clicking it selects the sticky and drops the link. */
+  over_x = over->x + over->width / 2;
+  over_y = route[1];
+  ck_assert_double_gt (over_y, over->y + 10);
+  ck_assert_double_lt (over_y, over->y + over->height - 10);
+  click (canvas, 0, over_x, over_y);
+  ck_assert_uint_eq (n_selected (canvas), 1);
+  ck_assert_uint_eq (n_selected_links (canvas), 0);
+
+  /* Shift keeps the other kind; without it, a link and a sticky replace each other. */
+  click (canvas, GDK_SHIFT_MASK, x, y);
+  ck_assert_uint_eq (n_selected (canvas), 1);
+  ck_assert (link_selected (canvas, straight));
+  click (canvas, GDK_SHIFT_MASK, (bend[2] + bend[4]) / 2, bend[3] - 3);
+  ck_assert_uint_eq (n_selected_links (canvas), 2);
+  click (canvas, GDK_SHIFT_MASK, x, y);       /* Shift-click again takes it out */
+  ck_assert (!link_selected (canvas, straight));
+  ck_assert_uint_eq (n_selected_links (canvas), 1);
+  click (canvas, 0, x, y);
+  ck_assert_uint_eq (n_selected (canvas), 0);
+  ck_assert_uint_eq (n_selected_links (canvas), 1);
+  stormcut_canvas_select_element (canvas, command, FALSE);
+  ck_assert_uint_eq (n_selected_links (canvas), 0);
+  stormcut_canvas_select_link (canvas, elbow, TRUE);
+  ck_assert_uint_eq (n_selected (canvas), 1);
+  ck_assert_uint_eq (n_selected_links (canvas), 1);
+
+  /* An unknown link changes nothing; clearing the selection drops the links too. */
+  stormcut_canvas_select_link (canvas, "no-such-link", FALSE);
+  ck_assert_uint_eq (n_selected_links (canvas), 1);
+  stormcut_canvas_clear_selection (canvas);
+  ck_assert_uint_eq (n_selected_links (canvas), 0);
+}
+END_TEST
+
+START_TEST (test_delete_link_undo)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *actor = g_strdup (add (model, STORMCUT_KIND_ACTOR, "시민", 0, 100)->id);
+  g_autofree char *command = g_strdup (add (model, STORMCUT_KIND_COMMAND, "예약 등록", 300, 100)->id);
+  g_autofree char *event = g_strdup (add (model, STORMCUT_KIND_EVENT, "예약 등록됨", 600, 100)->id);
+  g_autofree char *policy = g_strdup (add (model, STORMCUT_KIND_POLICY, "알림 정책", 900, 100)->id);
+  g_autofree char *wrong = NULL;
+  g_autofree char *other = NULL;
+  double route[8];
+  guint signals = 0;
+
+  ck_assert_ptr_nonnull (stormcut_model_add_link (model, actor, command, &error));
+  wrong = g_strdup (stormcut_model_add_link (model, command, event, &error)->id);
+  other = g_strdup (stormcut_model_add_link (model, event, policy, &error)->id);
+  ck_assert_uint_eq (link_route (model, command, event, route), 2);
+
+  /* Click the wrong link, press Delete: only that link goes, in one undo step. */
+  click (canvas, 0, (route[0] + route[2]) / 2, route[1]);
+  ck_assert (link_selected (canvas, wrong));
+  activate (canvas, "canvas.delete", NULL);
+  ck_assert_ptr_null (stormcut_model_get_link (model, wrong));
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, 2);
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 4);
+  ck_assert_uint_eq (n_selected_links (canvas), 0);
+
+  ck_assert (stormcut_model_undo (model, &error));
+  ck_assert_ptr_nonnull (stormcut_model_get_link (model, wrong));
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, 3);
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 4);
+
+  /* A link and a sticky selected together go in one step, and come back in one. */
+  stormcut_canvas_select_element (canvas, actor, FALSE);
+  stormcut_canvas_select_link (canvas, other, TRUE);
+  activate (canvas, "canvas.delete", NULL);
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 3);
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, 1);
+  ck_assert (stormcut_model_undo (model, &error));
+  ck_assert_uint_eq (stormcut_model_get_n_elements (model), 4);
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, 3);
+  ck_assert_ptr_nonnull (stormcut_model_get_link (model, other));
+
+  /* A link removed behind the canvas's back drops out of the selection, with a signal. */
+  stormcut_canvas_select_link (canvas, wrong, FALSE);
+  stormcut_canvas_select_link (canvas, other, TRUE);
+  g_signal_connect (canvas, "selection-changed", G_CALLBACK (count_cb), &signals);
+  ck_assert (stormcut_model_remove_link (model, wrong, &error));
+  ck_assert_uint_eq (signals, 1);
+  ck_assert (!link_selected (canvas, wrong));
+  ck_assert (link_selected (canvas, other));
+  /* ... and so does one whose sticky is removed. */
+  ck_assert (stormcut_model_remove_element (model, policy, &error));
+  ck_assert_uint_eq (n_selected_links (canvas), 0);
+  ck_assert_uint_eq (signals, 2);
+  /* Undo brings the link back, but not into the selection; other changes keep it. */
+  ck_assert (stormcut_model_undo (model, &error));
+  ck_assert_ptr_nonnull (stormcut_model_get_link (model, other));
+  stormcut_canvas_select_link (canvas, other, FALSE);
+  ck_assert (stormcut_model_move_element (model, actor, 0, 300, &error));
+  ck_assert (link_selected (canvas, other));
+  g_signal_emit_by_name (model, "reloaded");
+  ck_assert (link_selected (canvas, other));
+}
+END_TEST
+
 /* --- bounded contexts ---------------------------------------------------------------------- */
 
 START_TEST (test_contexts_follow_frames)
@@ -979,6 +1215,8 @@ canvas_suite (void)
   tcase_add_test (tc, test_rubber_band_and_select_all);
   tcase_add_test (tc, test_delete_undo_redo);
   tcase_add_test (tc, test_link_by_drag);
+  tcase_add_test (tc, test_select_link_by_click);
+  tcase_add_test (tc, test_delete_link_undo);
   tcase_add_test (tc, test_contexts_follow_frames);
   tcase_add_test (tc, test_frame_selection);
   tcase_add_test (tc, test_duplicate_copy_paste);
