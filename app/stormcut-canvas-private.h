@@ -18,6 +18,8 @@ void              stormcut_canvas_pointer_press       (StormcutCanvas *self, gui
 void              stormcut_canvas_pointer_motion      (StormcutCanvas *self, double x, double y);
 void              stormcut_canvas_pointer_release     (StormcutCanvas *self, double x, double y);
 void              stormcut_canvas_pointer_double_click (StormcutCanvas *self, double x, double y);
+/* The tooltip of the link under the widget point (its ends and what it means), or NULL. */
+char             *stormcut_canvas_describe_link_at    (StormcutCanvas *self, double x, double y);
 /* Ctrl+scroll: zooms by one wheel step (@steps < 0 zooms in) around (@x, @y). */
 void              stormcut_canvas_scroll_zoom         (StormcutCanvas *self, double steps, double x, double y);
 
@@ -73,6 +75,7 @@ typedef struct {
   guint       source;   /* index into the element array */
   guint       target;
   gboolean    async;
+  graphene_rect_t box;  /* board area of both stickies (hit-tests are quick to skip it) */
 } LinkGeometry;
 
 struct _StormcutCanvas

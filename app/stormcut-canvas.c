@@ -349,6 +349,7 @@ stormcut_canvas_ensure_index (StormcutCanvas *self)
       guint source = GPOINTER_TO_UINT (g_hash_table_lookup (self->element_index, link->source_id));
       guint target = GPOINTER_TO_UINT (g_hash_table_lookup (self->element_index, link->target_id));
       LinkGeometry geometry;
+      graphene_rect_t a, b;
 
       if (source == 0 || target == 0)
         continue;
@@ -358,6 +359,9 @@ stormcut_canvas_ensure_index (StormcutCanvas *self)
       geometry.target = target - 1;
       geometry.async = stormcut_grammar_is_async (((StormcutElement *) g_ptr_array_index (self->elements, source - 1))->kind,
                                                   ((StormcutElement *) g_ptr_array_index (self->elements, target - 1))->kind);
+      stormcut_canvas_element_rect (g_ptr_array_index (self->elements, source - 1), &a);
+      stormcut_canvas_element_rect (g_ptr_array_index (self->elements, target - 1), &b);
+      graphene_rect_union (&a, &b, &geometry.box);
       g_array_append_val (self->links, geometry);
     }
 
@@ -419,7 +423,8 @@ segment_distance (double px,
 
 /* The link whose drawn route (the elbow connector of the board) passes within
  * LINK_HIT_PIXELS of the widget point, tested in board units; the nearest wins, the one
- * drawn last on a tie.  An index into self->links, or -1. */
+ * drawn last on a tie.  An index into self->links, or -1.  Not while stickies are being
+ * dragged (the boxes do not follow the preview). */
 static int
 link_at (StormcutCanvas *self,
          double          wx,
@@ -438,18 +443,18 @@ link_at (StormcutCanvas *self,
   for (guint i = 0; i < self->links->len; i++)
     {
       const LinkGeometry *geometry = &g_array_index (self->links, LinkGeometry, i);
-      graphene_rect_t a, b, box;
+      graphene_rect_t a, b;
       double points[8];
       StormcutHeadDirection direction;
       guint n_points;
 
-      stormcut_canvas_element_draw_rect (self, stormcut_canvas_element_by_index (self, geometry->source), &a);
-      stormcut_canvas_element_draw_rect (self, stormcut_canvas_element_by_index (self, geometry->target), &b);
-      graphene_rect_union (&a, &b, &box);
-      graphene_rect_inset (&box, -tolerance, -tolerance);
-      if (!rect_contains (&box, bx, by))
+      if (bx < geometry->box.origin.x - tolerance || by < geometry->box.origin.y - tolerance ||
+          bx > geometry->box.origin.x + geometry->box.size.width + tolerance ||
+          by > geometry->box.origin.y + geometry->box.size.height + tolerance)
         continue;
 
+      stormcut_canvas_element_rect (stormcut_canvas_element_by_index (self, geometry->source), &a);
+      stormcut_canvas_element_rect (stormcut_canvas_element_by_index (self, geometry->target), &b);
       n_points = stormcut_board_style_route_link (&a, &b, points, &direction);
       for (guint k = 0; k + 1 < n_points; k++)
         {
@@ -992,11 +997,14 @@ create_context (StormcutCanvas        *self,
   stormcut_canvas_begin_rename (self);
 }
 
+/* Deletes the selected stickies and, with @with_links, the selected links too (cut takes
+ * only what it copied: the stickies and the links between them). */
 static void
-delete_selection (StormcutCanvas *self)
+delete_selection (StormcutCanvas *self,
+                  gboolean        with_links)
 {
   g_autoptr(GPtrArray) ids = selected_ids (self);
-  g_autoptr(GPtrArray) links = selected_link_ids (self);
+  g_autoptr(GPtrArray) links = with_links ? selected_link_ids (self) : g_ptr_array_new ();
   GError *error = NULL;
   gboolean ok = TRUE;
 
@@ -2672,7 +2680,7 @@ action_delete (GtkWidget  *widget,
   StormcutCanvas *self = STORMCUT_CANVAS (widget);
 
   if (self->model != NULL && self->edit_mode == EDIT_NONE)
-    delete_selection (self);
+    delete_selection (self, TRUE);
 }
 
 static void
@@ -2691,7 +2699,7 @@ action_cut (GtkWidget  *widget,
   StormcutCanvas *self = STORMCUT_CANVAS (widget);
 
   if (self->edit_mode == EDIT_NONE && copy_selection (self))
-    delete_selection (self);
+    delete_selection (self, FALSE);
 }
 
 static void
@@ -3079,32 +3087,12 @@ link_tooltip (StormcutCanvas *self,
               double          y,
               GtkTooltip     *tooltip)
 {
-  const LinkGeometry *geometry;
-  const StormcutElement *source, *target;
-  const char *meaning;
-  g_autofree char *text = NULL;
-  int i = link_at (self, x, y);
+  g_autofree char *text = stormcut_canvas_describe_link_at (self, x, y);
 
-  if (i < 0)
+  if (text == NULL)
     return FALSE;
 
-  geometry = &g_array_index (self->links, LinkGeometry, i);
-  source = stormcut_canvas_element_by_index (self, geometry->source);
-  target = stormcut_canvas_element_by_index (self, geometry->target);
-  meaning = stormcut_grammar_describe (source->kind, target->kind);
-  /* TRANSLATORS: tooltip of a link: "Register reservation → Reservation registered", then
-   * on the next line what the link means ("command is handled by the aggregate") */
-  text = g_strdup_printf (_("%s → %s\n%s"), source->name, target->name,
-                          meaning != NULL ? meaning : "");
-  if (geometry->async)
-    {
-      g_autofree char *plain = g_steal_pointer (&text);
-
-      /* TRANSLATORS: added to a link's tooltip for an asynchronous (dashed) link */
-      text = g_strdup_printf ("%s\n%s", plain, _("Asynchronous (dashed line)"));
-    }
-  gtk_tooltip_set_text (tooltip, g_strchomp (text));
-
+  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
@@ -4021,4 +4009,38 @@ stormcut_canvas_set_exact_frames (StormcutCanvas *self,
   g_return_if_fail (STORMCUT_IS_CANVAS (self));
 
   self->exact_frames = !!exact;
+}
+
+char *
+stormcut_canvas_describe_link_at (StormcutCanvas *self,
+                                  double          x,
+                                  double          y)
+{
+  const LinkGeometry *geometry;
+  const StormcutElement *source, *target;
+  const char *meaning;
+  char *text;
+  int i;
+
+  g_return_val_if_fail (STORMCUT_IS_CANVAS (self), NULL);
+
+  if (self->model == NULL || (i = link_at (self, x, y)) < 0)
+    return NULL;
+
+  geometry = &g_array_index (self->links, LinkGeometry, i);
+  source = stormcut_canvas_element_by_index (self, geometry->source);
+  target = stormcut_canvas_element_by_index (self, geometry->target);
+  meaning = stormcut_grammar_describe (source->kind, target->kind);
+  /* TRANSLATORS: tooltip of a link: "Register reservation → Reservation registered", then
+   * on the next line what the link means ("command is handled by the aggregate") */
+  text = g_strdup_printf (_("%s → %s\n%s"), source->name, target->name, meaning != NULL ? meaning : "");
+  if (geometry->async)
+    {
+      g_autofree char *plain = text;
+
+      /* TRANSLATORS: added to a link's tooltip for an asynchronous (dashed) link */
+      text = g_strdup_printf ("%s\n%s", plain, _("Asynchronous (dashed line)"));
+    }
+
+  return g_strchomp (text);
 }

@@ -602,6 +602,7 @@ START_TEST (test_select_link_by_click)
   g_autofree char *note = g_strdup (add (model, STORMCUT_KIND_READ_MODEL, "시설 현황", 360, 100)->id);
   g_autofree char *straight = NULL;
   g_autofree char *elbow = NULL;
+  g_autofree char *tooltip = NULL;
   const StormcutElement *over = stormcut_model_get_element (model, note);
   double route[8], bend[8];
   double x, y, over_x, over_y;
@@ -633,6 +634,26 @@ START_TEST (test_select_link_by_click)
   ck_assert_uint_eq (pixel_at (after, (int) x, (int) y - 2), 0x3584E4);
   ck_assert_uint_eq (pixel_at (after, (int) x, (int) y + 4), 0xCCDEF4);   /* the halo */
   ck_assert_uint_ne (pixel_at (before, (int) x, (int) y - 2), 0x3584E4);
+
+  /* Far away (one flat picture) the selected link is drawn in the selection colour too. */
+  stormcut_viewport_zoom_at (stormcut_canvas_get_viewport (canvas), 0.2, 0, 0);
+  g_clear_object (&after);
+  after = stormcut_canvas_render_texture (canvas, VIEW_W, VIEW_H);
+  ck_assert_uint_eq (pixel_at (after, (int) (x * 0.2), (int) (y * 0.2)), 0x3584E4);
+  g_clear_object (&before);
+  stormcut_canvas_clear_selection (canvas);
+  before = stormcut_canvas_render_texture (canvas, VIEW_W, VIEW_H);
+  ck_assert_uint_ne (pixel_at (before, (int) (x * 0.2), (int) (y * 0.2)), 0x3584E4);
+  stormcut_viewport_zoom_at (stormcut_canvas_get_viewport (canvas), 1.0, 0, 0);
+  stormcut_canvas_select_link (canvas, straight, FALSE);
+
+  /* Hovering the link tells its two ends and what the grammar says it means. */
+  tooltip = stormcut_canvas_describe_link_at (canvas, x, y);
+  ck_assert_ptr_nonnull (tooltip);
+  ck_assert_ptr_nonnull (strstr (tooltip, "예약 등록"));
+  ck_assert_ptr_nonnull (strstr (tooltip, "예약 등록됨"));
+  ck_assert_ptr_nonnull (strstr (tooltip, stormcut_grammar_describe (STORMCUT_KIND_COMMAND, STORMCUT_KIND_EVENT)));
+  ck_assert_ptr_null (stormcut_canvas_describe_link_at (canvas, x, y + 15));
 
   /* Escape clears it; a few pixels off the line still hits; further off is empty board. */
   activate (canvas, "canvas.select-none", NULL);
@@ -735,6 +756,16 @@ START_TEST (test_delete_link_undo)
   ck_assert_uint_eq (stormcut_model_get_n_elements (model), 4);
   ck_assert_uint_eq (stormcut_model_get_links (model)->len, 3);
   ck_assert_ptr_nonnull (stormcut_model_get_link (model, other));
+
+  /* Cut takes what it copied: the sticky; a link selected with it stays. */
+  stormcut_canvas_select_element (canvas, actor, FALSE);
+  stormcut_canvas_select_link (canvas, other, TRUE);
+  activate (canvas, "canvas.cut", NULL);
+  ck_assert_ptr_null (stormcut_model_get_element (model, actor));
+  ck_assert_ptr_nonnull (stormcut_model_get_link (model, other));
+  ck_assert (link_selected (canvas, other));
+  ck_assert (stormcut_model_undo (model, &error));
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, 3);
 
   /* A link removed behind the canvas's back drops out of the selection, with a signal. */
   stormcut_canvas_select_link (canvas, wrong, FALSE);
