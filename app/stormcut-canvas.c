@@ -421,28 +421,38 @@ segment_distance (double px,
                 py - CLAMP (py, MIN (y0, y1), MAX (y0, y1)));
 }
 
-/* The link whose drawn route (the elbow connector of the board) passes within
- * LINK_HIT_PIXELS of the widget point, tested in board units; the nearest wins, the one
- * drawn last on a tie.  An index into self->links, or -1.  Not while stickies are being
- * dragged (the boxes do not follow the preview). */
-static int
-link_at (StormcutCanvas *self,
-         double          wx,
-         double          wy)
+typedef struct {
+  guint  index;
+  double distance;
+} LinkHit;
+
+/* The links whose drawn route (the elbow connector of the board) passes nearest the widget
+ * point, within LINK_HIT_PIXELS (tested in board units): one, or several when their lines
+ * lie on each other (links leaving the same side of a sticky share their first piece).
+ * Indices into self->links in drawing order, appended to @out.  Not while stickies are
+ * being dragged (the boxes do not follow the preview). */
+static void
+links_at (StormcutCanvas *self,
+          double          wx,
+          double          wy,
+          GArray         *out)
 {
-  double tolerance, best, bx, by;
-  int found = -1;
+  g_autoptr(GArray) hits = NULL;
+  double zoom = stormcut_viewport_get_zoom (self->viewport);
+  double tolerance = LINK_HIT_PIXELS / zoom;
+  double best = G_MAXDOUBLE;
+  double bx, by;
 
   stormcut_canvas_ensure_index (self);
   if (self->links == NULL)
-    return -1;
+    return;
 
-  tolerance = LINK_HIT_PIXELS / stormcut_viewport_get_zoom (self->viewport);
-  best = tolerance;
+  hits = g_array_new (FALSE, FALSE, sizeof (LinkHit));
   stormcut_viewport_widget_to_board (self->viewport, wx, wy, &bx, &by);
   for (guint i = 0; i < self->links->len; i++)
     {
       const LinkGeometry *geometry = &g_array_index (self->links, LinkGeometry, i);
+      LinkHit hit = { i, G_MAXDOUBLE };
       graphene_rect_t a, b;
       double points[8];
       StormcutHeadDirection direction;
@@ -457,19 +467,58 @@ link_at (StormcutCanvas *self,
       stormcut_canvas_element_rect (stormcut_canvas_element_by_index (self, geometry->target), &b);
       n_points = stormcut_board_style_route_link (&a, &b, points, &direction);
       for (guint k = 0; k + 1 < n_points; k++)
+        hit.distance = MIN (hit.distance, segment_distance (bx, by, points[2 * k], points[2 * k + 1],
+                                                            points[2 * k + 2], points[2 * k + 3]));
+      if (hit.distance <= tolerance)
         {
-          double distance = segment_distance (bx, by, points[2 * k], points[2 * k + 1],
-                                              points[2 * k + 2], points[2 * k + 3]);
-
-          if (distance <= best)
-            {
-              best = distance;
-              found = (int) i;
-            }
+          g_array_append_val (hits, hit);
+          best = MIN (best, hit.distance);
         }
     }
 
-  return found;
+  /* Lines less than a pixel apart are one line to the eye. */
+  for (guint k = 0; k < hits->len; k++)
+    if (g_array_index (hits, LinkHit, k).distance <= best + 1.0 / zoom)
+      g_array_append_val (out, g_array_index (hits, LinkHit, k).index);
+}
+
+/* The link drawn on top nearest the widget point (see links_at()), or -1. */
+static int
+link_at (StormcutCanvas *self,
+         double          wx,
+         double          wy)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  links_at (self, wx, wy, found);
+
+  return found->len > 0 ? (int) g_array_index (found, guint, found->len - 1) : -1;
+}
+
+/* The link a click at the widget point selects: the one on top; clicking again where
+ * several lines lie on each other selects the next one down, and so round. */
+static int
+link_to_select_at (StormcutCanvas *self,
+                   double          wx,
+                   double          wy)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n;
+
+  links_at (self, wx, wy, found);
+  n = found->len;
+  if (n == 0)
+    return -1;
+
+  for (guint k = n; k-- > 0;)
+    {
+      const char *id = g_array_index (self->links, LinkGeometry, g_array_index (found, guint, k)).id;
+
+      if (stormcut_canvas_is_link_selected (self, id))
+        return (int) g_array_index (found, guint, (k + n - 1) % n);
+    }
+
+  return (int) g_array_index (found, guint, n - 1);
 }
 
 static gboolean
@@ -1950,7 +1999,7 @@ stormcut_canvas_pointer_press (StormcutCanvas  *self,
     }
 
   /* Stickies are drawn over links and win above; links are drawn over frames and win here. */
-  if ((i = link_at (self, x, y)) >= 0)
+  if ((i = extend ? link_at (self, x, y) : link_to_select_at (self, x, y)) >= 0)
     {
       const char *link_id = g_array_index (self->links, LinkGeometry, i).id;
 

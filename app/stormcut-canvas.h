@@ -65,7 +65,8 @@
  * Pointer: drag a sticky to move it (with the selection); drag from a sticky's edge or its
  * blue dot to another sticky to link them (dropped on empty board: the next step there);
  * click a link's line (a few pixels either side; a sticky under the pointer wins) to select
- * it, Shift/Ctrl+click to add it to the selection; hovering a link shows what it means;
+ * it (again where lines lie on each other: the next one), Shift/Ctrl+click to add it to
+ * the selection; hovering a link shows what it means;
  * drag on empty board for a rubber band (Shift/Ctrl add to the selection); drag a frame by
  * its title or border, resize it by its corners when selected; double-click a sticky or a
  * frame title to rename it, the empty board to add a sticky there; middle button or

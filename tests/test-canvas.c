@@ -710,6 +710,26 @@ START_TEST (test_select_link_by_click)
   ck_assert_uint_eq (n_selected_links (canvas), 1);
   stormcut_canvas_clear_selection (canvas);
   ck_assert_uint_eq (n_selected_links (canvas), 0);
+
+  /* Two links leaving the same side share their first piece: a click there takes the one
+   * drawn on top, clicking again the one under it, and so round. */
+  {
+    g_autofree char *second = g_strdup (add (model, STORMCUT_KIND_EVENT, "예약 거절됨", 600, 300)->id);
+    g_autofree char *shared = g_strdup (stormcut_model_add_link (model, command, second, &error)->id);
+    double piece[8];
+
+    ck_assert_uint_eq (link_route (model, command, second, piece), 4);
+    ck_assert_double_eq (piece[1], y);
+    ck_assert_double_gt (piece[2], x);
+    click (canvas, 0, x, y);
+    ck_assert (link_selected (canvas, shared));
+    click (canvas, 0, x, y);
+    ck_assert (link_selected (canvas, straight));
+    ck_assert_uint_eq (n_selected_links (canvas), 1);
+    click (canvas, 0, x, y);
+    ck_assert (link_selected (canvas, shared));
+    ck_assert_uint_eq (n_selected_links (canvas), 1);
+  }
 }
 END_TEST
 
