@@ -19,8 +19,9 @@ builddir=$(cd "$builddir" && pwd)
 config=$(mktemp -d)
 trap 'rm -rf "$config"' EXIT
 
-# One run: start the app on the sample, fill the screen, show the whole board, zoom in twice,
-# scroll to the left edge, select the 예약 aggregate, take the picture.
+# One run: start the app on the sample, fill the screen, show the whole board, zoom in three
+# times (sticky names show from about 50 %), scroll to the top left, select the 예약
+# aggregate, take the picture.
 shoot() {
   output=$1
   cat > "$config/run.sh" <<SCRIPT
@@ -31,10 +32,10 @@ sleep 3
 xdotool search --name Stormcut windowsize %@ 1440 900; sleep 1
 xdotool mousemove 565 850 click 1; sleep 0.5
 xdotool key ctrl+9; sleep 1
-xdotool key ctrl+plus; sleep 0.5; xdotool key ctrl+plus; sleep 1
-xdotool mousemove 900 760 click 6 click 6 click 6; sleep 1
-xdotool mousemove 435 470 click 1; sleep 0.5
-xdotool mousemove 700 880; sleep 1
+xdotool key ctrl+plus; sleep 0.5; xdotool key ctrl+plus; sleep 0.5; xdotool key ctrl+plus; sleep 1
+xdotool mousemove 900 760 click 6 click 6 click 6 click 6 click 6 click 6 click 4; sleep 1
+xdotool mousemove 554 515 click 1; sleep 0.5
+xdotool mousemove 90 700; sleep 1
 import -window root "$output"
 kill \$pid
 SCRIPT
