@@ -63,6 +63,8 @@ struct _StormcutWindow
   guint                    zoom_label_id;
   gboolean                 close_confirmed;
   gboolean                 application_ready; /* settings and recent menu taken from it */
+  int                      paned_auto_position; /* last side bar position we set, 0: none */
+  gboolean                 paned_moved_by_user;
 };
 
 /* stormcut-window-actions.c */

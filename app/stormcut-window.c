@@ -619,6 +619,33 @@ stormcut_window_set_property (GObject      *object,
     }
 }
 
+/* The side bar keeps its narrowest width as the window grows, until the user drags the
+ * handle: from then on the position is theirs. */
+static void
+paned_max_position_cb (GtkPaned       *paned,
+                       GParamSpec     *pspec,
+                       StormcutWindow *self)
+{
+  int max_position;
+
+  if (self->paned_moved_by_user)
+    return;
+  g_object_get (paned, "max-position", &max_position, NULL);
+  if (max_position <= 0 || max_position == gtk_paned_get_position (paned))
+    return;
+  self->paned_auto_position = max_position;
+  gtk_paned_set_position (paned, max_position);
+}
+
+static void
+paned_position_cb (GtkPaned       *paned,
+                   GParamSpec     *pspec,
+                   StormcutWindow *self)
+{
+  if (self->paned_auto_position > 0 && gtk_paned_get_position (paned) != self->paned_auto_position)
+    self->paned_moved_by_user = TRUE;
+}
+
 static void
 sidebar_visible_cb (GtkWidget      *sidebar,
                     GParamSpec     *pspec,
@@ -776,6 +803,8 @@ stormcut_window_init (StormcutWindow *self)
   g_signal_connect (self->problems_list, "notify::n-problems", G_CALLBACK (n_problems_cb), self);
   g_signal_connect (self->sidebar, "notify::visible", G_CALLBACK (sidebar_visible_cb), self);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
+  g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (paned_max_position_cb), self);
+  g_signal_connect (self->paned, "notify::position", G_CALLBACK (paned_position_cb), self);
 
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
