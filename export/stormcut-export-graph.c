@@ -427,6 +427,8 @@ stormcut_export_render_graph (Agraph_t        *built,
   GVC_t *gvc;
 
   dot = write_dot (built, error);
+  /* The built graph is not needed any more: free it before the layout needs the memory. */
+  agclose (built);
   if (dot == NULL || format == STORMCUT_FORMAT_DOT)
     return g_steal_pointer (&dot);
 
@@ -500,7 +502,7 @@ stormcut_export_diagram (StormcutModel       *model,
   agreseterrors ();
 
   {
-    g_autoptr(Agraph_t) graph = stormcut_export_build_graph (model, what, error);
+    Agraph_t *graph = stormcut_export_build_graph (model, what, error);
 
     if (graph != NULL)
       bytes = stormcut_export_render_graph (graph, format, error);

@@ -45,7 +45,7 @@ GBytes   *stormcut_export_diagram       (StormcutModel *model, StormcutExportWha
 /* Builds the (not yet laid out) graph of a diagram.  Call with the Graphviz lock held. */
 Agraph_t *stormcut_export_build_graph   (StormcutModel *model, StormcutExportWhat what, GError **error);
 /* Lays out @graph with dot and renders it in @format (DOT is the graph as built, without
- * layout).  Call with the Graphviz lock held. */
+ * layout).  Takes @graph and closes it.  Call with the Graphviz lock held. */
 GBytes   *stormcut_export_render_graph  (Agraph_t *graph, StormcutFormat format, GError **error);
 
 /* A directed graph with Stormcut's fonts set on the graph, its nodes and edges, and
