@@ -70,33 +70,213 @@ graphviz_last_message (void)
   return g_strdup (lines[0] != NULL ? lines[g_strv_length (lines) - 1] : "");
 }
 
+/* --- writing DOT ------------------------------------------------------------------------ *
+ *
+ * agwrite() checks every node against every subgraph (to know where to declare it), which
+ * costs more than the rest of the export for a board with hundreds of contexts.  This writer
+ * declares each node in the first subgraph that holds it, walking the graph once.  Every id
+ * and attribute value is quoted; HTML-like labels are written between angle brackets.  The
+ * builders never put a quote or a backslash in a plain (non-HTML) string: user text only
+ * ever goes into HTML-like labels.
+ */
+
+/* TRUE for a DOT identifier that needs no quotes: a letter or '_' then letters, digits,
+ * '_', and not a keyword. */
+static gboolean
+is_plain_dot_id (const char *value)
+{
+  static const char * const keywords[] = { "node", "edge", "graph", "digraph", "subgraph", "strict" };
+
+  if (!g_ascii_isalpha (value[0]) && value[0] != '_')
+    return FALSE;
+  for (const char *p = value; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_')
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    if (g_ascii_strcasecmp (value, keywords[i]) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+append_dot_string (GString    *out,
+                   const char *value)
+{
+  if (is_plain_dot_id (value))
+    {
+      g_string_append (out, value);
+      return;
+    }
+
+  if (aghtmlstr ((char *) value))
+    {
+      g_string_append_c (out, '<');
+      g_string_append (out, value);
+      g_string_append_c (out, '>');
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* What append_dot_attributes() writes. */
+typedef enum {
+  WRITE_DEFAULTS,      /* the declared defaults that are not empty (node [...], edge [...]) */
+  WRITE_ROOT,          /* the root graph's values that are not empty (graph [...]) */
+  WRITE_DIFFERENT,     /* the values of a node or edge that differ from the default */
+  WRITE_SUBGRAPH,      /* the values of a subgraph that differ from the root's, which a
+                        * reader takes as the subgraph's defaults */
+} WriteWhat;
+
+/* Appends " [name=value, ...]" for the attributes of @object of @kind chosen by @what, or
+ * nothing when there are none. */
+static void
+append_dot_attributes (GString   *out,
+                       Agraph_t  *root,
+                       void      *object,
+                       int        kind,
+                       WriteWhat  what)
+{
+  gboolean first = TRUE;
+
+  for (Agsym_t *sym = agnxtattr (root, kind, NULL); sym != NULL; sym = agnxtattr (root, kind, sym))
+    {
+      const char *value;
+      gboolean skip;
+
+      switch (what)
+        {
+        case WRITE_DEFAULTS:
+          value = sym->defval;
+          skip = value[0] == '\0';
+          break;
+        case WRITE_ROOT:
+          value = agxget (root, sym);
+          skip = value[0] == '\0';
+          break;
+        case WRITE_SUBGRAPH:
+          value = agxget (object, sym);
+          skip = strcmp (value, agxget (root, sym)) == 0;
+          break;
+        case WRITE_DIFFERENT:
+        default:
+          value = agxget (object, sym);
+          skip = strcmp (value, sym->defval) == 0;
+          break;
+        }
+      if (skip)
+        continue;
+
+      g_string_append (out, first ? " [" : ", ");
+      first = FALSE;
+      append_dot_string (out, sym->name);
+      g_string_append_c (out, '=');
+      append_dot_string (out, value);
+    }
+
+  if (!first)
+    g_string_append_c (out, ']');
+}
+
+static void
+append_dot_node (GString    *out,
+                 Agraph_t   *root,
+                 Agnode_t   *node,
+                 const char *indent)
+{
+  g_string_append (out, indent);
+  append_dot_string (out, agnameof (node));
+  append_dot_attributes (out, root, node, AGNODE, WRITE_DIFFERENT);
+  g_string_append (out, ";\n");
+}
+
+static void
+append_dot_subgraphs (GString    *out,
+                      Agraph_t   *root,
+                      Agraph_t   *parent,
+                      GHashTable *written,
+                      guint       depth)
+{
+  for (Agraph_t *subgraph = agfstsubg (parent); subgraph != NULL; subgraph = agnxtsubg (subgraph))
+    {
+      g_autofree char *indent = g_strnfill (depth + 1, '\t');
+
+      g_string_append_printf (out, "%ssubgraph ", indent);
+      append_dot_string (out, agnameof (subgraph));
+      g_string_append_printf (out, " {\n%s\tgraph", indent);
+      append_dot_attributes (out, root, subgraph, AGRAPH, WRITE_SUBGRAPH);
+      g_string_append (out, ";\n");
+
+      append_dot_subgraphs (out, root, subgraph, written, depth + 1);
+
+      for (Agnode_t *node = agfstnode (subgraph); node != NULL; node = agnxtnode (subgraph, node))
+        {
+          g_autofree char *node_indent = NULL;
+
+          if (g_hash_table_contains (written, node))
+            {
+              /* Declared in an earlier subgraph: only name it here. */
+              g_string_append_printf (out, "%s\t", indent);
+              append_dot_string (out, agnameof (node));
+              g_string_append (out, ";\n");
+              continue;
+            }
+          node_indent = g_strnfill (depth + 2, '\t');
+          append_dot_node (out, root, node, node_indent);
+          g_hash_table_add (written, node);
+        }
+
+      g_string_append_printf (out, "%s}\n", indent);
+    }
+}
+
 static GBytes *
 write_dot (Agraph_t  *graph,
            GError   **error)
 {
-  char *buffer = NULL;
-  size_t size = 0;
-  FILE *stream;
-  int status;
+  g_autoptr(GString) out = g_string_sized_new (64 * 1024);
+  g_autoptr(GHashTable) written = g_hash_table_new (g_direct_hash, g_direct_equal);
 
-  stream = open_memstream (&buffer, &size);
-  if (stream == NULL)
-    {
-      g_set_error (error, STORMCUT_EXPORT_ERROR, STORMCUT_EXPORT_ERROR_IO,
-                   _("Not enough memory to write the diagram."));
-      return NULL;
-    }
+  g_string_append (out, agisdirected (graph) ? "digraph " : "graph ");
+  append_dot_string (out, agnameof (graph));
+  g_string_append (out, " {\n");
 
-  status = agwrite (graph, stream);
-  if (fclose (stream) != 0 || status != 0)
-    {
-      free (buffer);
-      g_set_error (error, STORMCUT_EXPORT_ERROR, STORMCUT_EXPORT_ERROR_IO,
-                   _("Could not write the diagram as DOT."));
-      return NULL;
-    }
+  /* Attributes of the drawing (and defaults of its subgraphs), then node and edge defaults. */
+  g_string_append (out, "\tgraph");
+  append_dot_attributes (out, graph, graph, AGRAPH, WRITE_ROOT);
+  g_string_append (out, ";\n\tnode");
+  append_dot_attributes (out, graph, NULL, AGNODE, WRITE_DEFAULTS);
+  g_string_append (out, ";\n\tedge");
+  append_dot_attributes (out, graph, NULL, AGEDGE, WRITE_DEFAULTS);
+  g_string_append (out, ";\n");
 
-  return g_bytes_new_with_free_func (buffer, size, free, buffer);
+  append_dot_subgraphs (out, graph, graph, written, 0);
+
+  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
+    if (!g_hash_table_contains (written, node))
+      append_dot_node (out, graph, node, "\t");
+
+  for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
+    for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
+      {
+        g_string_append_c (out, '\t');
+        append_dot_string (out, agnameof (agtail (edge)));
+        g_string_append (out, agisdirected (graph) ? " -> " : " -- ");
+        append_dot_string (out, agnameof (aghead (edge)));
+        append_dot_attributes (out, graph, edge, AGEDGE, WRITE_DIFFERENT);
+        g_string_append (out, ";\n");
+      }
+
+  g_string_append (out, "}\n");
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
 
