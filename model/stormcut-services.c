@@ -13,7 +13,8 @@
 typedef struct {
   StormcutService *service;
   guint            index;        /* position in analysis->services */
-  GHashTable      *api_by_element;  /* element id -> StormcutServiceApi* (borrowed) */
+  GHashTable      *api_by_element;  /* StormcutElement* -> StormcutServiceApi* (borrowed) */
+  GArray          *api_ordinals;    /* gint64: ordinal of the element of each provided API */
 } ServiceInfo;
 
 typedef struct {
@@ -23,6 +24,9 @@ typedef struct {
   GPtrArray               *infos;      /* ServiceInfo*, service order */
   GHashTable              *info_of;    /* StormcutService* -> ServiceInfo* */
   GHashTable              *info_of_context;  /* context id -> ServiceInfo* */
+  /* the last context looked up, since neighbouring elements mostly share one */
+  const char              *last_context_id;
+  ServiceInfo             *last_info;
   /* edges of the dependency graph: "i\nj" -> GPtrArray of link ids (borrowed strings) */
   GHashTable              *edges;
   GHashTable              *hard_edges;  /* keys of the edges with a call, direct read or write (set) */
@@ -34,7 +38,7 @@ typedef struct {
   GPtrArray               *chatty_order;
   GPtrArray               *violations;    /* StormcutServiceFinding*, link order */
   /* policies activated by an event that an external system produces:
-   * policy id -> GPtrArray of (external system id, link id, link id) triples (borrowed) */
+   * policy element -> GPtrArray of (external system id, link id, link id) triples (borrowed) */
   GHashTable              *external_triggers;
 } Analyzer;
 
@@ -58,6 +62,7 @@ static void
 info_free (ServiceInfo *info)
 {
   g_clear_pointer (&info->api_by_element, g_hash_table_unref);
+  g_clear_pointer (&info->api_ordinals, g_array_unref);
   g_free (info);
 }
 
@@ -78,23 +83,29 @@ info_of_element (Analyzer              *self,
 {
   if (element == NULL || element->context_id == NULL)
     return NULL;
-  return g_hash_table_lookup (self->info_of_context, element->context_id);
+  if (self->last_context_id == NULL || strcmp (self->last_context_id, element->context_id) != 0)
+    {
+      self->last_context_id = element->context_id;
+      self->last_info = g_hash_table_lookup (self->info_of_context, element->context_id);
+    }
+  return self->last_info;
 }
 
 static StormcutServiceApi *
-ensure_api (ServiceInfo *info,
-            const char  *element_id)
+ensure_api (ServiceInfo           *info,
+            const StormcutElement *element)
 {
-  StormcutServiceApi *api = g_hash_table_lookup (info->api_by_element, element_id);
+  StormcutServiceApi *api = g_hash_table_lookup (info->api_by_element, element);
 
   if (api == NULL)
     {
       api = g_new0 (StormcutServiceApi, 1);
-      api->element_id = g_strdup (element_id);
+      api->element_id = g_strdup (element->id);
       api->caller_ids = string_array_new ();
       api->link_ids = string_array_new ();
       g_ptr_array_add (info->service->provided, api);
-      g_hash_table_insert (info->api_by_element, api->element_id, api);
+      g_array_append_val (info->api_ordinals, element->ordinal);
+      g_hash_table_insert (info->api_by_element, (gpointer) element, api);
     }
   return api;
 }
@@ -218,7 +229,8 @@ build_services (Analyzer *self)
           info = g_new0 (ServiceInfo, 1);
           info->service = service;
           info->index = self->infos->len;
-          info->api_by_element = g_hash_table_new (g_str_hash, g_str_equal);
+          info->api_by_element = g_hash_table_new (g_direct_hash, g_direct_equal);
+          info->api_ordinals = g_array_new (FALSE, FALSE, sizeof (gint64));
           g_ptr_array_add (self->infos, info);
           g_hash_table_insert (self->info_of, service, info);
         }
@@ -269,7 +281,7 @@ scan_elements (Analyzer *self)
       if (element->kind == STORMCUT_KIND_AGGREGATE)
         g_ptr_array_add (info->service->aggregate_ids, g_strdup (element->id));
       else
-        ensure_api (info, element->id);
+        ensure_api (info, element);
     }
 }
 
@@ -278,10 +290,10 @@ static void
 scan_external_triggers (Analyzer *self)
 {
   GArray *links = self->links;
-  g_autoptr(GHashTable) produced_by = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  g_autoptr(GHashTable) produced_by = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                                             (GDestroyNotify) g_ptr_array_unref);
 
-  /* event id -> [external system id, link id, ...] */
+  /* event -> [external system id, link id, ...] */
   for (guint i = 0; i < links->len; i++)
     {
       const StormcutResolvedLink *resolved = &g_array_index (links, StormcutResolvedLink, i);
@@ -292,11 +304,11 @@ scan_external_triggers (Analyzer *self)
 
       if (source->kind != STORMCUT_KIND_EXTERNAL_SYSTEM || target->kind != STORMCUT_KIND_EVENT)
         continue;
-      list = g_hash_table_lookup (produced_by, target->id);
+      list = g_hash_table_lookup (produced_by, target);
       if (list == NULL)
         {
           list = g_ptr_array_new ();
-          g_hash_table_insert (produced_by, target->id, list);
+          g_hash_table_insert (produced_by, (gpointer) target, list);
         }
       g_ptr_array_add (list, source->id);
       g_ptr_array_add (list, link->id);
@@ -314,14 +326,14 @@ scan_external_triggers (Analyzer *self)
 
       if (resolved->source->kind != STORMCUT_KIND_EVENT || target->kind != STORMCUT_KIND_POLICY)
         continue;
-      producers = g_hash_table_lookup (produced_by, link->source_id);
+      producers = g_hash_table_lookup (produced_by, resolved->source);
       if (producers == NULL)
         continue;
-      triggers = g_hash_table_lookup (self->external_triggers, target->id);
+      triggers = g_hash_table_lookup (self->external_triggers, target);
       if (triggers == NULL)
         {
           triggers = g_ptr_array_new ();
-          g_hash_table_insert (self->external_triggers, target->id, triggers);
+          g_hash_table_insert (self->external_triggers, (gpointer) target, triggers);
         }
       for (guint j = 0; j + 1 < producers->len; j += 2)
         {
@@ -380,7 +392,7 @@ scan_links (Analyzer *self)
         case STORMCUT_KIND_ACTOR:
           if (target->kind == STORMCUT_KIND_COMMAND && to != NULL)
             {
-              StormcutServiceApi *api = ensure_api (to, target->id);
+              StormcutServiceApi *api = ensure_api (to, target);
               add_unique (api->caller_ids, source->id);
               add_unique (api->link_ids, link->id);
             }
@@ -391,7 +403,7 @@ scan_links (Analyzer *self)
             break;
           if (from != to)
             {
-              StormcutServiceApi *api = ensure_api (to, target->id);
+              StormcutServiceApi *api = ensure_api (to, target);
               add_unique (api->caller_ids, source->id);
               add_unique (api->link_ids, link->id);
               if (from != NULL)
@@ -403,11 +415,11 @@ scan_links (Analyzer *self)
             }
           else
             {
-              GPtrArray *triggers = g_hash_table_lookup (self->external_triggers, source->id);
+              GPtrArray *triggers = g_hash_table_lookup (self->external_triggers, source);
 
               if (triggers != NULL)
                 {
-                  StormcutServiceApi *api = ensure_api (to, target->id);
+                  StormcutServiceApi *api = ensure_api (to, target);
 
                   for (guint j = 0; j + 2 < triggers->len; j += 3)
                     {
@@ -439,7 +451,7 @@ scan_links (Analyzer *self)
             }
           else if (target->kind == STORMCUT_KIND_ACTOR && from != NULL)
             {
-              StormcutServiceApi *api = ensure_api (from, source->id);
+              StormcutServiceApi *api = ensure_api (from, source);
               add_unique (api->caller_ids, target->id);
               add_unique (api->link_ids, link->id);
             }
@@ -477,12 +489,11 @@ compare_ordered_api (gconstpointer a,
   return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal ? 1 : 0;
 }
 
-/* Puts the provided APIs of @service in document order of their elements. */
+/* Puts the provided APIs of the service of @info in document order of their elements. */
 static void
-sort_apis (StormcutModel   *model,
-           StormcutService *service)
+sort_apis (ServiceInfo *info)
 {
-  GPtrArray *provided = service->provided;
+  GPtrArray *provided = info->service->provided;
   g_autofree OrderedApi *order = NULL;
 
   if (provided->len < 2)
@@ -491,7 +502,7 @@ sort_apis (StormcutModel   *model,
   for (guint i = 0; i < provided->len; i++)
     {
       StormcutServiceApi *api = g_ptr_array_index (provided, i);
-      order[i].ordinal = stormcut_model_get_element (model, api->element_id)->ordinal;
+      order[i].ordinal = g_array_index (info->api_ordinals, gint64, i);
       order[i].api = api;
     }
   qsort (order, provided->len, sizeof *order, compare_ordered_api);
@@ -907,21 +918,49 @@ stormcut_service_analysis_free (StormcutServiceAnalysis *analysis)
   g_free (analysis);
 }
 
+static gboolean
+has_id (const StormcutElement *element,
+        const char            *id)
+{
+  return element != NULL && strcmp (element->id, id) == 0;
+}
+
+/* The element @id of @model.  The ends of the link before (either may be NULL) are often
+ * the ones asked for, as flows run from one element to the next: comparing ids is cheaper
+ * than hashing them. */
+static const StormcutElement *
+resolve_end (StormcutModel         *model,
+             const char            *id,
+             const StormcutElement *previous_target,
+             const StormcutElement *previous_source)
+{
+  if (id == NULL)
+    return NULL;
+  if (has_id (previous_target, id))
+    return previous_target;
+  if (has_id (previous_source, id))
+    return previous_source;
+  return stormcut_model_get_element (model, id);
+}
+
 GArray *
 stormcut_analysis_resolve_links (StormcutModel *model)
 {
   GPtrArray *links = stormcut_model_get_links (model);
   GArray *resolved = g_array_sized_new (FALSE, FALSE, sizeof (StormcutResolvedLink), links->len);
+  const StormcutElement *previous_source = NULL, *previous_target = NULL;
 
   for (guint i = 0; i < links->len; i++)
     {
       StormcutResolvedLink entry;
 
       entry.link = g_ptr_array_index (links, i);
-      entry.source = stormcut_model_get_element (model, entry.link->source_id);
-      entry.target = stormcut_model_get_element (model, entry.link->target_id);
+      entry.source = resolve_end (model, entry.link->source_id, previous_target, previous_source);
+      entry.target = resolve_end (model, entry.link->target_id, previous_target, previous_source);
       if (entry.source != NULL && entry.target != NULL)
         g_array_append_val (resolved, entry);
+      previous_source = entry.source;
+      previous_target = entry.target;
     }
   return resolved;
 }
@@ -966,7 +1005,7 @@ stormcut_services_analyze_resolved (StormcutModel *model,
   self.shared_order = g_ptr_array_new ();
   self.chatty_order = g_ptr_array_new ();
   self.violations = g_ptr_array_new_with_free_func ((GDestroyNotify) stormcut_service_finding_free);
-  self.external_triggers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self.external_triggers = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
 
   build_services (&self);
   if (analysis->services->len > 0)
@@ -974,11 +1013,8 @@ stormcut_services_analyze_resolved (StormcutModel *model,
       scan_elements (&self);
       scan_external_triggers (&self);
       scan_links (&self);
-      for (guint i = 0; i < analysis->services->len; i++)
-        {
-          StormcutService *service = g_ptr_array_index (analysis->services, i);
-          sort_apis (model, service);
-        }
+      for (guint i = 0; i < self.infos->len; i++)
+        sort_apis (g_ptr_array_index (self.infos, i));
       collect_findings (&self);
       g_ptr_array_sort_with_data (analysis->findings, compare_findings, &self);
     }
