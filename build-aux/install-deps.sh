@@ -30,8 +30,9 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -q $missing
 fi
 
-# Graphviz finds its renderers through a plugin index that `dot -c` writes.
-if [ ! -s /usr/lib/x86_64-linux-gnu/graphviz/config6 ] && [ ! -s /usr/lib/graphviz/config6 ]; then
+# Graphviz finds its renderers through a plugin index (config6a on Debian 12) that the
+# libgvc6 package writes with `dot -c`; write it if it is missing.
+if ! ls /usr/lib/*/graphviz/config6* /usr/lib/graphviz/config6* >/dev/null 2>&1; then
   $as_root dot -c || true
 fi
 
