@@ -129,18 +129,45 @@ template_fill (const Template *template,
     }
 }
 
-/* What the links say about each element, gathered in one pass.  Keys and values are
- * element pointers (valid while the model does not change). */
+/* What the links say about each element, gathered in one pass into one record per
+ * element that takes part in a link.  The lists of elements are chains in one array, so
+ * that gathering allocates little.  Elements are pointers (valid while the model does not
+ * change). */
+enum {
+  FACT_ACTOR_INVOKED   = 1 << 0,  /* a command an actor invokes */
+  FACT_LINKED_EXTERNAL = 1 << 1,  /* an external system with a link other than an annotation */
+  FACT_SENT_EXTERNAL   = 1 << 2,  /* an event sent to an external system */
+};
+
+typedef enum {
+  LIST_HANDLED_BY,        /* command -> aggregates */
+  LIST_REACHES_EXTERNAL,  /* command -> external systems */
+  LIST_READS,             /* read model -> aggregates (direct reads) */
+  LIST_FED_BY,            /* read model -> events */
+  LIST_PRODUCED_BY,       /* event -> aggregates */
+  N_LISTS
+} ListKind;
+
 typedef struct {
-  GHashTable *actor_invoked;       /* commands an actor invokes (set) */
-  GHashTable *linked_external;     /* external systems with a link other than an annotation (set) */
-  GHashTable *handled_by;          /* command -> GPtrArray of aggregates */
-  GHashTable *reaches_external;    /* command -> GPtrArray of external systems */
-  GHashTable *reads;               /* read model -> GPtrArray of aggregates (direct reads) */
-  GHashTable *fed_by;              /* read model -> GPtrArray of events */
-  GHashTable *produced_by;         /* event -> GPtrArray of aggregates */
-  GHashTable *sent_external;       /* events sent to an external system (set) */
-  GHashTable *first_neighbour;     /* external system -> first linked element in a context */
+  const StormcutElement *element;
+  guint                  next;    /* position + 1 of the next item in the chain, 0 at the end */
+} ListItem;
+
+typedef struct {
+  guint head, tail;   /* positions + 1 in LinkFacts.items, 0 when empty */
+  guint len;
+} List;
+
+typedef struct {
+  guint                  flags;
+  const StormcutElement *first_neighbour;  /* of an external system: first linked element in a context */
+  List                   lists[N_LISTS];
+} ElementFacts;
+
+typedef struct {
+  GHashTable *index;   /* StormcutElement* -> position + 1 in @facts */
+  GArray     *facts;   /* of ElementFacts */
+  GArray     *items;   /* of ListItem */
 } LinkFacts;
 
 typedef struct {
@@ -162,30 +189,67 @@ typedef struct {
   gboolean                       any_external;   /* some context is marked external */
   GPtrArray                     *buckets;    /* per service index (+1 for none): GPtrArray of rows */
   GHashTable                    *service_index;
+  GPtrArray                     *names;   /* scratch lists for measure() */
+  GPtrArray                     *files;
+  /* the context of the last element counted, as neighbouring elements mostly share one */
+  const char                    *last_context_id;
+  const StormcutService         *last_service;
+  char                          *last_kept_context_id;
 } Counter;
 
+/* The record of @element, or NULL when no link concerns it.  Valid until a record is added. */
+static ElementFacts *
+facts_of (LinkFacts             *f,
+          const StormcutElement *element)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (f->index, element));
+
+  return position != 0 ? &g_array_index (f->facts, ElementFacts, position - 1) : NULL;
+}
+
+/* The record of @element, added when missing.  Valid until a record is added. */
+static ElementFacts *
+ensure_facts (LinkFacts             *f,
+              const StormcutElement *element)
+{
+  ElementFacts *facts = facts_of (f, element);
+
+  if (facts == NULL)
+    {
+      g_array_set_size (f->facts, f->facts->len + 1);  /* cleared: the array zeroes new records */
+      g_hash_table_insert (f->index, (gpointer) element, GUINT_TO_POINTER (f->facts->len));
+      facts = &g_array_index (f->facts, ElementFacts, f->facts->len - 1);
+    }
+  return facts;
+}
+
+static const ListItem *
+list_item (const LinkFacts *f,
+           guint            position)
+{
+  return position != 0 ? &g_array_index (f->items, ListItem, position - 1) : NULL;
+}
+
+/* Appends @value to the list @kind of @key unless it is there already. */
 static void
-add_to_list (GHashTable            *table,
+add_to_list (LinkFacts             *f,
+             ListKind               kind,
              const StormcutElement *key,
              const StormcutElement *value)
 {
-  GPtrArray *list = g_hash_table_lookup (table, key);
+  List *list = &ensure_facts (f, key)->lists[kind];
+  ListItem item = { value, 0 };
 
-  if (list == NULL)
-    {
-      list = g_ptr_array_new ();
-      g_hash_table_insert (table, (gpointer) key, list);
-    }
-  for (guint i = 0; i < list->len; i++)
-    if (g_ptr_array_index (list, i) == value)
+  for (const ListItem *i = list_item (f, list->head); i != NULL; i = list_item (f, i->next))
+    if (i->element == value)
       return;
-  g_ptr_array_add (list, (gpointer) value);
-}
-
-static GHashTable *
-list_table_new (void)
-{
-  return g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_array_append_val (f->items, item);
+  if (list->tail != 0)
+    g_array_index (f->items, ListItem, list->tail - 1).next = f->items->len;
+  else
+    list->head = f->items->len;
+  list->tail = f->items->len;
+  list->len++;
 }
 
 static void
@@ -194,15 +258,9 @@ gather_facts (Counter *self)
   LinkFacts *f = &self->facts;
   GArray *links = self->links;
 
-  f->actor_invoked = g_hash_table_new (g_direct_hash, g_direct_equal);
-  f->linked_external = g_hash_table_new (g_direct_hash, g_direct_equal);
-  f->handled_by = list_table_new ();
-  f->reaches_external = list_table_new ();
-  f->reads = list_table_new ();
-  f->fed_by = list_table_new ();
-  f->produced_by = list_table_new ();
-  f->sent_external = g_hash_table_new (g_direct_hash, g_direct_equal);
-  f->first_neighbour = g_hash_table_new (g_direct_hash, g_direct_equal);
+  f->index = g_hash_table_new (g_direct_hash, g_direct_equal);
+  f->facts = g_array_new (FALSE, TRUE, sizeof (ElementFacts));
+  f->items = g_array_new (FALSE, FALSE, sizeof (ListItem));
 
   for (guint i = 0; i < links->len; i++)
     {
@@ -215,42 +273,46 @@ gather_facts (Counter *self)
 
       if (source->kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
         {
-          g_hash_table_add (f->linked_external, (gpointer) source);
-          if (target->context_id != NULL && !g_hash_table_contains (f->first_neighbour, source))
-            g_hash_table_insert (f->first_neighbour, (gpointer) source, (gpointer) target);
+          ElementFacts *facts = ensure_facts (f, source);
+
+          facts->flags |= FACT_LINKED_EXTERNAL;
+          if (target->context_id != NULL && facts->first_neighbour == NULL)
+            facts->first_neighbour = target;
         }
       if (target->kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
         {
-          g_hash_table_add (f->linked_external, (gpointer) target);
-          if (source->context_id != NULL && !g_hash_table_contains (f->first_neighbour, target))
-            g_hash_table_insert (f->first_neighbour, (gpointer) target, (gpointer) source);
+          ElementFacts *facts = ensure_facts (f, target);
+
+          facts->flags |= FACT_LINKED_EXTERNAL;
+          if (source->context_id != NULL && facts->first_neighbour == NULL)
+            facts->first_neighbour = source;
         }
 
       switch (source->kind)
         {
         case STORMCUT_KIND_ACTOR:
           if (target->kind == STORMCUT_KIND_COMMAND)
-            g_hash_table_add (f->actor_invoked, (gpointer) target);
+            ensure_facts (f, target)->flags |= FACT_ACTOR_INVOKED;
           break;
         case STORMCUT_KIND_COMMAND:
           if (target->kind == STORMCUT_KIND_AGGREGATE)
-            add_to_list (f->handled_by, source, target);
+            add_to_list (f, LIST_HANDLED_BY, source, target);
           else if (target->kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
-            add_to_list (f->reaches_external, source, target);
+            add_to_list (f, LIST_REACHES_EXTERNAL, source, target);
           break;
         case STORMCUT_KIND_READ_MODEL:
           if (target->kind == STORMCUT_KIND_AGGREGATE)
-            add_to_list (f->reads, source, target);
+            add_to_list (f, LIST_READS, source, target);
           break;
         case STORMCUT_KIND_EVENT:
           if (target->kind == STORMCUT_KIND_READ_MODEL)
-            add_to_list (f->fed_by, target, source);
+            add_to_list (f, LIST_FED_BY, target, source);
           else if (target->kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
-            g_hash_table_add (f->sent_external, (gpointer) source);
+            ensure_facts (f, source)->flags |= FACT_SENT_EXTERNAL;
           break;
         case STORMCUT_KIND_AGGREGATE:
           if (target->kind == STORMCUT_KIND_EVENT)
-            add_to_list (f->produced_by, target, source);
+            add_to_list (f, LIST_PRODUCED_BY, target, source);
           break;
         case STORMCUT_KIND_POLICY:
         case STORMCUT_KIND_EXTERNAL_SYSTEM:
@@ -265,24 +327,19 @@ gather_facts (Counter *self)
 static void
 clear_facts (LinkFacts *f)
 {
-  g_clear_pointer (&f->actor_invoked, g_hash_table_unref);
-  g_clear_pointer (&f->linked_external, g_hash_table_unref);
-  g_clear_pointer (&f->handled_by, g_hash_table_unref);
-  g_clear_pointer (&f->reaches_external, g_hash_table_unref);
-  g_clear_pointer (&f->reads, g_hash_table_unref);
-  g_clear_pointer (&f->fed_by, g_hash_table_unref);
-  g_clear_pointer (&f->produced_by, g_hash_table_unref);
-  g_clear_pointer (&f->sent_external, g_hash_table_unref);
-  g_clear_pointer (&f->first_neighbour, g_hash_table_unref);
+  g_clear_pointer (&f->index, g_hash_table_unref);
+  g_clear_pointer (&f->facts, g_array_unref);
+  g_clear_pointer (&f->items, g_array_unref);
 }
 
-static guint
-list_length (GHashTable            *table,
-             const StormcutElement *key)
+/* The list @kind of the element whose record is @facts (may be NULL). */
+static const List *
+get_list (const ElementFacts *facts,
+          ListKind            kind)
 {
-  GPtrArray *list = g_hash_table_lookup (table, key);
+  static const List empty = { 0, 0, 0 };
 
-  return list != NULL ? list->len : 0;
+  return facts != NULL ? &facts->lists[kind] : &empty;
 }
 
 static guint
@@ -291,24 +348,24 @@ n_attributes (const StormcutElement *element)
   return element->attributes != NULL ? element->attributes->len : 0;
 }
 
-/* Number of distinct attribute names of the elements of @list (may be NULL), and how many
- * of them have attributes at all. */
+/* Number of distinct attribute names of the elements of @list, and how many of them have
+ * attributes at all. */
 static guint
-count_distinct_attributes (GPtrArray *list,
-                           guint     *out_with_attributes)
+count_distinct_attributes (const LinkFacts *f,
+                           const List      *list,
+                           GPtrArray       *names,
+                           guint           *out_with_attributes)
 {
-  g_autoptr(GPtrArray) names = NULL;
   guint with_attributes = 0;
 
-  for (guint i = 0; list != NULL && i < list->len; i++)
+  g_ptr_array_set_size (names, 0);
+  for (const ListItem *item = list_item (f, list->head); item != NULL; item = list_item (f, item->next))
     {
-      const StormcutElement *element = g_ptr_array_index (list, i);
+      const StormcutElement *element = item->element;
 
       if (n_attributes (element) == 0)
         continue;
       with_attributes++;
-      if (names == NULL)
-        names = g_ptr_array_new ();
       for (guint j = 0; j < element->attributes->len; j++)
         {
           const char *name = ((StormcutAttribute *) g_ptr_array_index (element->attributes, j))->name;
@@ -323,19 +380,21 @@ count_distinct_attributes (GPtrArray *list,
     }
   if (out_with_attributes != NULL)
     *out_with_attributes = with_attributes;
-  return names != NULL ? names->len : 0;
+  return names->len;
 }
 
-/* DET and RET/FTR of a row (see the header); -1 when unknown. */
+/* DET and RET/FTR of a row (see the header); -1 when unknown.  @facts is the record of
+ * @element (may be NULL). */
 static void
 measure (Counter               *self,
          const StormcutElement *element,
+         const ElementFacts    *facts,
          StormcutFpRule         rule,
          int                   *out_det,
          int                   *out_ret_ftr)
 {
   LinkFacts *f = &self->facts;
-  GPtrArray *aggregates;
+  const List *aggregates;
   guint det, with_attributes;
 
   *out_det = -1;
@@ -352,12 +411,12 @@ measure (Counter               *self,
       break;
 
     case STORMCUT_FP_RULE_ACTOR_COMMAND_EI:
-      aggregates = g_hash_table_lookup (f->handled_by, element);
-      det = count_distinct_attributes (aggregates, NULL);
+      aggregates = get_list (facts, LIST_HANDLED_BY);
+      det = count_distinct_attributes (f, aggregates, self->names, NULL);
       if (det > 0)
         {
           *out_det = (int) det;
-          *out_ret_ftr = (int) (list_length (f->handled_by, element) + list_length (f->reaches_external, element));
+          *out_ret_ftr = (int) (aggregates->len + get_list (facts, LIST_REACHES_EXTERNAL)->len);
         }
       break;
 
@@ -365,19 +424,20 @@ measure (Counter               *self,
     case STORMCUT_FP_RULE_READ_MODEL_EO:
       if (n_attributes (element) > 0)
         {
-          g_autoptr(GPtrArray) files = g_ptr_array_new ();
-          GPtrArray *reads = g_hash_table_lookup (f->reads, element);
-          GPtrArray *events = g_hash_table_lookup (f->fed_by, element);
+          GPtrArray *files = self->files;
+          const List *reads = get_list (facts, LIST_READS);
+          const List *events = get_list (facts, LIST_FED_BY);
 
-          for (guint i = 0; reads != NULL && i < reads->len; i++)
-            g_ptr_array_add (files, g_ptr_array_index (reads, i));
-          for (guint i = 0; events != NULL && i < events->len; i++)
+          g_ptr_array_set_size (files, 0);
+          for (const ListItem *i = list_item (f, reads->head); i != NULL; i = list_item (f, i->next))
+            g_ptr_array_add (files, (gpointer) i->element);
+          for (const ListItem *i = list_item (f, events->head); i != NULL; i = list_item (f, i->next))
             {
-              GPtrArray *producers = g_hash_table_lookup (f->produced_by, g_ptr_array_index (events, i));
+              const List *producers = get_list (facts_of (f, i->element), LIST_PRODUCED_BY);
 
-              for (guint j = 0; producers != NULL && j < producers->len; j++)
-                if (!g_ptr_array_find (files, g_ptr_array_index (producers, j), NULL))
-                  g_ptr_array_add (files, g_ptr_array_index (producers, j));
+              for (const ListItem *j = list_item (f, producers->head); j != NULL; j = list_item (f, j->next))
+                if (!g_ptr_array_find (files, j->element, NULL))
+                  g_ptr_array_add (files, (gpointer) j->element);
             }
           *out_det = (int) n_attributes (element);
           *out_ret_ftr = MAX (1, (int) files->len);
@@ -385,8 +445,8 @@ measure (Counter               *self,
       break;
 
     case STORMCUT_FP_RULE_EVENT_EXTERNAL_EO:
-      aggregates = g_hash_table_lookup (f->produced_by, element);
-      det = count_distinct_attributes (aggregates, NULL);
+      aggregates = get_list (facts, LIST_PRODUCED_BY);
+      det = count_distinct_attributes (f, aggregates, self->names, NULL);
       if (det > 0)
         {
           *out_det = (int) det;
@@ -398,7 +458,7 @@ measure (Counter               *self,
     case STORMCUT_FP_RULE_API_NO_DATA_EIF:
       if (element->kind == STORMCUT_KIND_COMMAND)
         {
-          det = count_distinct_attributes (g_hash_table_lookup (f->handled_by, element), &with_attributes);
+          det = count_distinct_attributes (f, get_list (facts, LIST_HANDLED_BY), self->names, &with_attributes);
           if (det > 0)
             {
               *out_det = (int) det;
@@ -494,6 +554,7 @@ keep_single_line (Counter    *self,
 static void
 add_row (Counter               *self,
          const StormcutElement *element,
+         const ElementFacts    *facts,
          StormcutFpRule         rule,
          const StormcutService *service)
 {
@@ -516,7 +577,14 @@ add_row (Counter               *self,
   row->suggested_type = rules[rule].type;
   row->type = row->suggested_type;
   row->element_id = row->key + strlen (rules[rule].key_prefix);  /* the key ends with the id */
-  row->context_id = element->context_id != NULL ? g_string_chunk_insert_const (self->table->strings, element->context_id) : NULL;
+  if (element->context_id == NULL)
+    row->context_id = NULL;
+  else
+    {
+      if (self->last_kept_context_id == NULL || strcmp (self->last_kept_context_id, element->context_id) != 0)
+        self->last_kept_context_id = g_string_chunk_insert_const (self->table->strings, element->context_id);
+      row->context_id = self->last_kept_context_id;
+    }
 
   if (rule == STORMCUT_FP_RULE_API_OWNS_DATA_ILF || rule == STORMCUT_FP_RULE_API_NO_DATA_EIF)
     {
@@ -533,7 +601,7 @@ add_row (Counter               *self,
       row->description = keep (self, element->description);
     }
 
-  measure (self, element, rule, &row->det, &row->ret_ftr);
+  measure (self, element, facts, rule, &row->det, &row->ret_ftr);
 
   if (self->has_overrides)
     {
@@ -600,23 +668,32 @@ add_row (Counter               *self,
 
 static const StormcutService *
 service_of (Counter               *self,
-            const StormcutElement *element)
+            const StormcutElement *element,
+            const ElementFacts    *facts)
 {
   if (element->kind == STORMCUT_KIND_EXTERNAL_SYSTEM && element->context_id == NULL)
     {
-      const StormcutElement *neighbour = g_hash_table_lookup (self->facts.first_neighbour, element);
+      const StormcutElement *neighbour = facts != NULL ? facts->first_neighbour : NULL;
 
       return neighbour != NULL ? stormcut_service_analysis_get_service_of_element (self->services, neighbour) : NULL;
     }
-  return stormcut_service_analysis_get_service_of_element (self->services, element);
+  if (element->context_id == NULL)
+    return NULL;
+  if (self->last_context_id == NULL || strcmp (self->last_context_id, element->context_id) != 0)
+    {
+      self->last_context_id = element->context_id;
+      self->last_service = stormcut_service_analysis_get_service_of_context (self->services, element->context_id);
+    }
+  return self->last_service;
 }
 
 static void
 count_element (Counter               *self,
                const StormcutElement *element)
 {
-  const StormcutService *service = service_of (self, element);
-  LinkFacts *f = &self->facts;
+  const ElementFacts *facts = facts_of (&self->facts, element);
+  const StormcutService *service = service_of (self, element, facts);
+  guint flags = facts != NULL ? facts->flags : 0;
 
   if (self->any_external && element->context_id != NULL)
     {
@@ -629,22 +706,22 @@ count_element (Counter               *self,
     {
     case STORMCUT_KIND_AGGREGATE:
       if (element->context_id != NULL || !self->has_contexts)
-        add_row (self, element, STORMCUT_FP_RULE_AGGREGATE_ILF, service);
+        add_row (self, element, facts, STORMCUT_FP_RULE_AGGREGATE_ILF, service);
       break;
     case STORMCUT_KIND_EXTERNAL_SYSTEM:
-      if (g_hash_table_contains (f->linked_external, element))
-        add_row (self, element, STORMCUT_FP_RULE_EXTERNAL_EIF, service);
+      if (flags & FACT_LINKED_EXTERNAL)
+        add_row (self, element, facts, STORMCUT_FP_RULE_EXTERNAL_EIF, service);
       break;
     case STORMCUT_KIND_COMMAND:
-      if (g_hash_table_contains (f->actor_invoked, element))
-        add_row (self, element, STORMCUT_FP_RULE_ACTOR_COMMAND_EI, service);
+      if (flags & FACT_ACTOR_INVOKED)
+        add_row (self, element, facts, STORMCUT_FP_RULE_ACTOR_COMMAND_EI, service);
       break;
     case STORMCUT_KIND_READ_MODEL:
-      add_row (self, element, element->derived ? STORMCUT_FP_RULE_READ_MODEL_EO : STORMCUT_FP_RULE_READ_MODEL_EQ, service);
+      add_row (self, element, facts, element->derived ? STORMCUT_FP_RULE_READ_MODEL_EO : STORMCUT_FP_RULE_READ_MODEL_EQ, service);
       break;
     case STORMCUT_KIND_EVENT:
-      if (g_hash_table_contains (f->sent_external, element))
-        add_row (self, element, STORMCUT_FP_RULE_EVENT_EXTERNAL_EO, service);
+      if (flags & FACT_SENT_EXTERNAL)
+        add_row (self, element, facts, STORMCUT_FP_RULE_EVENT_EXTERNAL_EO, service);
       break;
     case STORMCUT_KIND_POLICY:
     case STORMCUT_KIND_ACTOR:
@@ -657,7 +734,7 @@ count_element (Counter               *self,
   if (self->table->profile == STORMCUT_FP_PROFILE_MSA && service != NULL &&
       (element->kind == STORMCUT_KIND_COMMAND || element->kind == STORMCUT_KIND_READ_MODEL) &&
       stormcut_service_find_api (service, element->id) != NULL)
-    add_row (self, element,
+    add_row (self, element, facts,
              service->aggregate_ids->len > 0 ? STORMCUT_FP_RULE_API_OWNS_DATA_ILF : STORMCUT_FP_RULE_API_NO_DATA_EIF,
              service);
 }
@@ -783,6 +860,8 @@ count (StormcutModel                 *model,
   self.unreadable_note = _("unreadable override ignored");
   self.has_contexts = stormcut_model_get_contexts (model)->len > 0;
   gather_facts (&self);
+  self.names = g_ptr_array_new ();
+  self.files = g_ptr_array_new ();
 
   n_services = self.services->services->len;
   self.scratch = g_string_sized_new (128);
@@ -840,6 +919,8 @@ count (StormcutModel                 *model,
   g_ptr_array_unref (self.buckets);
   g_hash_table_unref (self.service_index);
   clear_facts (&self.facts);
+  g_ptr_array_unref (self.names);
+  g_ptr_array_unref (self.files);
   g_string_free (self.scratch, TRUE);
   template_clear (&self.api_process);
   template_clear (&self.api_description);
