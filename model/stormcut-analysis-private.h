@@ -14,6 +14,10 @@ typedef struct {
   const StormcutLink    *link;
   const StormcutElement *source;
   const StormcutElement *target;
+  /* the kinds of both ends, copied so that passes over the links that only test kinds
+   * need not read every element */
+  StormcutKind           source_kind;
+  StormcutKind           target_kind;
 } StormcutResolvedLink;
 
 /* The links of @model in document order with their ends (links whose ends are missing are

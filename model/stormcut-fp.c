@@ -268,10 +268,10 @@ gather_facts (Counter *self)
       const StormcutElement *source = resolved->source;
       const StormcutElement *target = resolved->target;
 
-      if (source->kind == STORMCUT_KIND_HOTSPOT || target->kind == STORMCUT_KIND_HOTSPOT)
+      if (resolved->source_kind == STORMCUT_KIND_HOTSPOT || resolved->target_kind == STORMCUT_KIND_HOTSPOT)
         continue;
 
-      if (source->kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
+      if (resolved->source_kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
         {
           ElementFacts *facts = ensure_facts (f, source);
 
@@ -279,7 +279,7 @@ gather_facts (Counter *self)
           if (target->context_id != NULL && facts->first_neighbour == NULL)
             facts->first_neighbour = target;
         }
-      if (target->kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
+      if (resolved->target_kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
         {
           ElementFacts *facts = ensure_facts (f, target);
 
@@ -288,30 +288,30 @@ gather_facts (Counter *self)
             facts->first_neighbour = source;
         }
 
-      switch (source->kind)
+      switch (resolved->source_kind)
         {
         case STORMCUT_KIND_ACTOR:
-          if (target->kind == STORMCUT_KIND_COMMAND)
+          if (resolved->target_kind == STORMCUT_KIND_COMMAND)
             ensure_facts (f, target)->flags |= FACT_ACTOR_INVOKED;
           break;
         case STORMCUT_KIND_COMMAND:
-          if (target->kind == STORMCUT_KIND_AGGREGATE)
+          if (resolved->target_kind == STORMCUT_KIND_AGGREGATE)
             add_to_list (f, LIST_HANDLED_BY, source, target);
-          else if (target->kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
+          else if (resolved->target_kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
             add_to_list (f, LIST_REACHES_EXTERNAL, source, target);
           break;
         case STORMCUT_KIND_READ_MODEL:
-          if (target->kind == STORMCUT_KIND_AGGREGATE)
+          if (resolved->target_kind == STORMCUT_KIND_AGGREGATE)
             add_to_list (f, LIST_READS, source, target);
           break;
         case STORMCUT_KIND_EVENT:
-          if (target->kind == STORMCUT_KIND_READ_MODEL)
+          if (resolved->target_kind == STORMCUT_KIND_READ_MODEL)
             add_to_list (f, LIST_FED_BY, target, source);
-          else if (target->kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
+          else if (resolved->target_kind == STORMCUT_KIND_EXTERNAL_SYSTEM)
             ensure_facts (f, source)->flags |= FACT_SENT_EXTERNAL;
           break;
         case STORMCUT_KIND_AGGREGATE:
-          if (target->kind == STORMCUT_KIND_EVENT)
+          if (resolved->target_kind == STORMCUT_KIND_EVENT)
             add_to_list (f, LIST_PRODUCED_BY, target, source);
           break;
         case STORMCUT_KIND_POLICY:

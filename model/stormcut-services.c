@@ -302,7 +302,7 @@ scan_external_triggers (Analyzer *self)
       const StormcutElement *target = resolved->target;
       GPtrArray *list;
 
-      if (source->kind != STORMCUT_KIND_EXTERNAL_SYSTEM || target->kind != STORMCUT_KIND_EVENT)
+      if (resolved->source_kind != STORMCUT_KIND_EXTERNAL_SYSTEM || resolved->target_kind != STORMCUT_KIND_EVENT)
         continue;
       list = g_hash_table_lookup (produced_by, target);
       if (list == NULL)
@@ -324,7 +324,7 @@ scan_external_triggers (Analyzer *self)
       GPtrArray *producers;
       GPtrArray *triggers;
 
-      if (resolved->source->kind != STORMCUT_KIND_EVENT || target->kind != STORMCUT_KIND_POLICY)
+      if (resolved->source_kind != STORMCUT_KIND_EVENT || resolved->target_kind != STORMCUT_KIND_POLICY)
         continue;
       producers = g_hash_table_lookup (produced_by, resolved->source);
       if (producers == NULL)
@@ -383,14 +383,14 @@ scan_links (Analyzer *self)
       to = info_of_element (self, target);
       across = from != NULL && to != NULL && from != to;
 
-      if (across && source->kind != STORMCUT_KIND_HOTSPOT && target->kind != STORMCUT_KIND_HOTSPOT)
+      if (across && resolved->source_kind != STORMCUT_KIND_HOTSPOT && resolved->target_kind != STORMCUT_KIND_HOTSPOT)
         add_to_keyed (self->pairs, self->chatty_order,
                       MIN (from->index, to->index), MAX (from->index, to->index), link->id);
 
-      switch (source->kind)
+      switch (resolved->source_kind)
         {
         case STORMCUT_KIND_ACTOR:
-          if (target->kind == STORMCUT_KIND_COMMAND && to != NULL)
+          if (resolved->target_kind == STORMCUT_KIND_COMMAND && to != NULL)
             {
               StormcutServiceApi *api = ensure_api (to, target);
               add_unique (api->caller_ids, source->id);
@@ -399,7 +399,7 @@ scan_links (Analyzer *self)
           break;
 
         case STORMCUT_KIND_POLICY:
-          if (target->kind != STORMCUT_KIND_COMMAND || to == NULL)
+          if (resolved->target_kind != STORMCUT_KIND_COMMAND || to == NULL)
             break;
           if (from != to)
             {
@@ -433,7 +433,7 @@ scan_links (Analyzer *self)
           break;
 
         case STORMCUT_KIND_EVENT:
-          if (across && (target->kind == STORMCUT_KIND_POLICY || target->kind == STORMCUT_KIND_READ_MODEL))
+          if (across && (resolved->target_kind == STORMCUT_KIND_POLICY || resolved->target_kind == STORMCUT_KIND_READ_MODEL))
             {
               g_ptr_array_add (to->service->subscriptions,
                                dependency_new (STORMCUT_MODE_ASYNC, target->id, source->id, from->service->id, link->id));
@@ -442,14 +442,14 @@ scan_links (Analyzer *self)
           break;
 
         case STORMCUT_KIND_READ_MODEL:
-          if (target->kind == STORMCUT_KIND_AGGREGATE && across)
+          if (resolved->target_kind == STORMCUT_KIND_AGGREGATE && across)
             {
               g_ptr_array_add (from->service->direct_reads,
                                dependency_new (STORMCUT_MODE_SHARED_DATA, source->id, target->id, to->service->id, link->id));
               add_edge (self, from->index, to->index, link->id, TRUE);
               add_to_keyed (self->shared, self->shared_order, from->index, to->index, link->id);
             }
-          else if (target->kind == STORMCUT_KIND_ACTOR && from != NULL)
+          else if (resolved->target_kind == STORMCUT_KIND_ACTOR && from != NULL)
             {
               StormcutServiceApi *api = ensure_api (from, source);
               add_unique (api->caller_ids, target->id);
@@ -458,7 +458,7 @@ scan_links (Analyzer *self)
           break;
 
         case STORMCUT_KIND_COMMAND:
-          if (target->kind == STORMCUT_KIND_AGGREGATE && across)
+          if (resolved->target_kind == STORMCUT_KIND_AGGREGATE && across)
             {
               add_ownership_violation (self, from, to, source, target, link);
               add_edge (self, from->index, to->index, link->id, TRUE);
@@ -958,7 +958,11 @@ stormcut_analysis_resolve_links (StormcutModel *model)
       entry.source = resolve_end (model, entry.link->source_id, previous_target, previous_source);
       entry.target = resolve_end (model, entry.link->target_id, previous_target, previous_source);
       if (entry.source != NULL && entry.target != NULL)
-        g_array_append_val (resolved, entry);
+        {
+          entry.source_kind = entry.source->kind;
+          entry.target_kind = entry.target->kind;
+          g_array_append_val (resolved, entry);
+        }
       previous_source = entry.source;
       previous_target = entry.target;
     }
