@@ -28,4 +28,10 @@ GArray                  *stormcut_analysis_resolve_links    (StormcutModel *mode
 StormcutServiceAnalysis *stormcut_services_analyze_resolved (StormcutModel *model,
                                                             GArray        *links);
 
+/* The part of the analysis that the FP count reads: the services with their contexts and
+ * aggregates, and which APIs each provides (in no particular order, without callers or
+ * links); no dependencies and no findings. */
+StormcutServiceAnalysis *stormcut_services_analyze_for_fp   (StormcutModel *model,
+                                                            GArray        *links);
+
 G_END_DECLS

@@ -942,7 +942,7 @@ stormcut_fp_count (StormcutModel     *model,
   g_return_val_if_fail (method < STORMCUT_FP_N_METHODS, NULL);
 
   links = stormcut_analysis_resolve_links (model);
-  services = stormcut_services_analyze_resolved (model, links);
+  services = stormcut_services_analyze_for_fp (model, links);
   return count (model, services, links, profile, method);
 }
 

@@ -475,6 +475,50 @@ scan_links (Analyzer *self)
     }
 }
 
+/* What scan_links() does to the provided APIs alone, for the FP count, which needs to know
+ * which APIs exist but not who calls them, the dependencies or the findings. */
+static void
+scan_links_for_apis (Analyzer *self)
+{
+  GArray *links = self->links;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const StormcutResolvedLink *resolved = &g_array_index (links, StormcutResolvedLink, i);
+      ServiceInfo *from, *to;
+
+      switch (resolved->source_kind)
+        {
+        case STORMCUT_KIND_ACTOR:
+          if (resolved->target_kind == STORMCUT_KIND_COMMAND && (to = info_of_element (self, resolved->target)) != NULL)
+            ensure_api (to, resolved->target);
+          break;
+
+        case STORMCUT_KIND_POLICY:
+          if (resolved->target_kind != STORMCUT_KIND_COMMAND || (to = info_of_element (self, resolved->target)) == NULL)
+            break;
+          from = info_of_element (self, resolved->source);
+          if (from != to || g_hash_table_lookup (self->external_triggers, resolved->source) != NULL)
+            ensure_api (to, resolved->target);
+          break;
+
+        case STORMCUT_KIND_READ_MODEL:
+          if (resolved->target_kind == STORMCUT_KIND_ACTOR && (from = info_of_element (self, resolved->source)) != NULL)
+            ensure_api (from, resolved->source);
+          break;
+
+        case STORMCUT_KIND_EVENT:
+        case STORMCUT_KIND_COMMAND:
+        case STORMCUT_KIND_AGGREGATE:
+        case STORMCUT_KIND_EXTERNAL_SYSTEM:
+        case STORMCUT_KIND_HOTSPOT:
+        case STORMCUT_N_KINDS:
+        default:
+          break;
+        }
+    }
+}
+
 typedef struct {
   gint64              ordinal;
   StormcutServiceApi *api;
@@ -980,14 +1024,13 @@ stormcut_services_analyze (StormcutModel *model)
   return stormcut_services_analyze_resolved (model, links);
 }
 
-StormcutServiceAnalysis *
-stormcut_services_analyze_resolved (StormcutModel *model,
-                                    GArray        *links)
+static StormcutServiceAnalysis *
+analyze (StormcutModel *model,
+         GArray        *links,
+         gboolean       apis_only)
 {
   StormcutServiceAnalysis *analysis;
   Analyzer self = { 0 };
-
-  g_return_val_if_fail (STORMCUT_IS_MODEL (model), NULL);
 
   analysis = g_new0 (StormcutServiceAnalysis, 1);
   analysis->services = g_ptr_array_new_with_free_func ((GDestroyNotify) stormcut_service_free);
@@ -1016,11 +1059,16 @@ stormcut_services_analyze_resolved (StormcutModel *model,
     {
       scan_elements (&self);
       scan_external_triggers (&self);
-      scan_links (&self);
-      for (guint i = 0; i < self.infos->len; i++)
-        sort_apis (g_ptr_array_index (self.infos, i));
-      collect_findings (&self);
-      g_ptr_array_sort_with_data (analysis->findings, compare_findings, &self);
+      if (apis_only)
+        scan_links_for_apis (&self);
+      else
+        {
+          scan_links (&self);
+          for (guint i = 0; i < self.infos->len; i++)
+            sort_apis (g_ptr_array_index (self.infos, i));
+          collect_findings (&self);
+          g_ptr_array_sort_with_data (analysis->findings, compare_findings, &self);
+        }
     }
 
   g_ptr_array_unref (self.infos);
@@ -1035,6 +1083,22 @@ stormcut_services_analyze_resolved (StormcutModel *model,
   g_ptr_array_unref (self.violations);
   g_hash_table_unref (self.external_triggers);
   return analysis;
+}
+
+StormcutServiceAnalysis *
+stormcut_services_analyze_resolved (StormcutModel *model,
+                                    GArray        *links)
+{
+  g_return_val_if_fail (STORMCUT_IS_MODEL (model), NULL);
+  return analyze (model, links, FALSE);
+}
+
+StormcutServiceAnalysis *
+stormcut_services_analyze_for_fp (StormcutModel *model,
+                                  GArray        *links)
+{
+  g_return_val_if_fail (STORMCUT_IS_MODEL (model), NULL);
+  return analyze (model, links, TRUE);
 }
 
 const StormcutService *
