@@ -14,7 +14,8 @@ typedef struct {
   StormcutService *service;
   guint            index;        /* position in analysis->services */
   GHashTable      *api_by_element;  /* StormcutElement* -> StormcutServiceApi* (borrowed) */
-  GArray          *api_ordinals;    /* gint64: ordinal of the element of each provided API */
+  GArray          *api_ordinals;    /* gint64: ordinal of the element of each provided API,
+                                     * NULL for bare APIs (see Analyzer.apis_only) */
 } ServiceInfo;
 
 typedef struct {
@@ -40,6 +41,9 @@ typedef struct {
   /* policies activated by an event that an external system produces:
    * policy element -> GPtrArray of (external system id, link id, link id) triples (borrowed) */
   GHashTable              *external_triggers;
+  /* only the services and which APIs they provide, for the FP count: the APIs are bare
+   * (no callers, no links) and the analysis has no dependencies and no findings */
+  gboolean                 apis_only;
 } Analyzer;
 
 static GPtrArray *
@@ -101,10 +105,13 @@ ensure_api (ServiceInfo           *info,
     {
       api = g_new0 (StormcutServiceApi, 1);
       api->element_id = g_strdup (element->id);
-      api->caller_ids = string_array_new ();
-      api->link_ids = string_array_new ();
       g_ptr_array_add (info->service->provided, api);
-      g_array_append_val (info->api_ordinals, element->ordinal);
+      if (info->api_ordinals != NULL)
+        {
+          api->caller_ids = string_array_new ();
+          api->link_ids = string_array_new ();
+          g_array_append_val (info->api_ordinals, element->ordinal);
+        }
       g_hash_table_insert (info->api_by_element, (gpointer) element, api);
     }
   return api;
@@ -230,7 +237,8 @@ build_services (Analyzer *self)
           info->service = service;
           info->index = self->infos->len;
           info->api_by_element = g_hash_table_new (g_direct_hash, g_direct_equal);
-          info->api_ordinals = g_array_new (FALSE, FALSE, sizeof (gint64));
+          if (!self->apis_only)
+            info->api_ordinals = g_array_new (FALSE, FALSE, sizeof (gint64));
           g_ptr_array_add (self->infos, info);
           g_hash_table_insert (self->info_of, service, info);
         }
@@ -1041,6 +1049,7 @@ analyze (StormcutModel *model,
   self.model = model;
   self.analysis = analysis;
   self.links = links;
+  self.apis_only = apis_only;
   analysis->links = g_array_ref (links);
   self.info_of_context = g_hash_table_new (g_str_hash, g_str_equal);
   self.infos = g_ptr_array_new_with_free_func ((GDestroyNotify) info_free);
