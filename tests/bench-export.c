@@ -11,9 +11,19 @@
  * wall-clock time it prints the CPU time (user + system) of both, which other work on a
  * shared machine disturbs less.
  *
+ * Then, at process level (what a user waits for), it saves the model as a document and
+ * alternately times `stormcut-cli export --what W --format F DOC -o OUT` (open the document,
+ * write DOT, lay out, render, write the file) and `dot -TF DOT -o OUT` on the DOT file that
+ * `stormcut-cli export --format dot` wrote for the same document: svg for every diagram and
+ * png for the context map.  The in-process numbers tell the layout work apart; in a long-running
+ * process Graphviz itself runs slower (dot too, laying out twice in one process), so the
+ * process-level ratio is the fair one.  The path of stormcut-cli is the first argument
+ * (tests/meson.build passes it); without it the process-level part is skipped.
+ *
  * Environment: STORMCUT_BENCH_ELEMENTS (default 10000), STORMCUT_BENCH_FORMAT (svg, png or
  * pdf; default svg), STORMCUT_BENCH_RUNS (default 5; the event flow, which takes dot tens
- * of seconds at 10,000 stickies, runs at most 3 times).
+ * of seconds at 10,000 stickies, runs at most 3 times), STORMCUT_BENCH_SMALL (elements of
+ * a second, smaller model compared at process level only; default 3000, 0 skips it).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -54,16 +64,12 @@ env_uint (const char *name,
   return (guint) parsed;
 }
 
-/* Runs `dot -T<format> <dot_path> -o /dev/null`; returns the time in ms, or < 0 on failure,
- * and its CPU time in @out_cpu. */
+/* Runs @argv (stdout discarded); returns the time in ms, or < 0 on failure (reported), and
+ * its CPU time in @out_cpu. */
 static double
-run_dot (const char *dot,
-         const char *format,
-         const char *dot_path,
-         double     *out_cpu)
+run_command (const char *const *argv,
+             double            *out_cpu)
 {
-  g_autofree char *type = g_strconcat ("-T", format, NULL);
-  const char *argv[] = { dot, type, dot_path, "-o", "/dev/null", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   int status = 0;
@@ -74,7 +80,7 @@ run_dot (const char *dot,
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                      NULL, &err, &status, &error))
     {
-      g_printerr ("bench-export: cannot run %s: %s\n", dot, error->message);
+      g_printerr ("bench-export: cannot run %s: %s\n", argv[0], error->message);
       return -1;
     }
   ms = elapsed_ms (start);
@@ -82,10 +88,134 @@ run_dot (const char *dot,
 
   if (!g_spawn_check_wait_status (status, &error))
     {
-      g_printerr ("bench-export: %s failed: %s\n%s\n", dot, error->message, err != NULL ? err : "");
+      g_printerr ("bench-export: %s failed: %s\n%s\n", argv[0], error->message, err != NULL ? err : "");
       return -1;
     }
   return ms;
+}
+
+/* Runs `dot -T<format> <dot_path> -o <out_path>`; returns the time in ms, or < 0 on failure,
+ * and its CPU time in @out_cpu.  PNG gets -Gdpi=150, as Stormcut renders it (the DOT file
+ * does not carry the resolution), so that both draw the same pixels. */
+static double
+run_dot (const char *dot,
+         const char *format,
+         const char *dot_path,
+         const char *out_path,
+         double     *out_cpu)
+{
+  g_autofree char *type = g_strconcat ("-T", format, NULL);
+  const char *argv[] = { dot, type, dot_path, "-o", out_path, NULL };
+  const char *png_argv[] = { dot, type, "-Gdpi=150", dot_path, "-o", out_path, NULL };
+
+  return run_command (strcmp (format, "png") == 0 ? png_argv : argv, out_cpu);
+}
+
+/* Runs `stormcut-cli export --what <what> --format <format> <doc_path> -o <out_path>`. */
+static double
+run_cli (const char *cli,
+         const char *what,
+         const char *format,
+         const char *doc_path,
+         const char *out_path,
+         double     *out_cpu)
+{
+  const char *argv[] = { cli, "export", "--what", what, "--format", format, doc_path, "-o", out_path, NULL };
+
+  return run_command (argv, out_cpu);
+}
+
+/* Saves @model as a document and times, per diagram and format, stormcut-cli against dot on
+ * the DOT file stormcut-cli writes, alternating the two; prints medians and ratios.  Returns
+ * FALSE if a command failed. */
+static gboolean
+compare_processes (StormcutModel *model,
+                   const char    *cli,
+                   const char    *dot,
+                   guint          n_runs)
+{
+  static const struct {
+    StormcutExportWhat what;
+    StormcutFormat     format;
+  } cases[] = {
+    { STORMCUT_EXPORT_CONTEXT_MAP, STORMCUT_FORMAT_SVG },
+    { STORMCUT_EXPORT_CONTEXT_MAP, STORMCUT_FORMAT_PNG },
+    { STORMCUT_EXPORT_SERVICES, STORMCUT_FORMAT_SVG },
+    { STORMCUT_EXPORT_FLOW, STORMCUT_FORMAT_SVG },
+  };
+  guint n_elements = stormcut_model_get_n_elements (model);
+  g_autofree char *doc_name = g_strdup_printf ("bench-%u.stormcut", n_elements);
+  g_autofree char *doc_path = stormcut_test_tmp_path (doc_name);
+  g_autoptr(GError) error = NULL;
+
+  if (!stormcut_model_save_as (model, doc_path, &error))
+    {
+      g_printerr ("bench-export: saving %s: %s\n", doc_path, error->message);
+      return FALSE;
+    }
+
+  g_print ("# process level (what a user waits for), %u elements: `stormcut-cli export` against "
+           "`dot` on the DOT file stormcut-cli wrote, alternating\n", n_elements);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      const char *what = stormcut_export_what_to_string (cases[c].what);
+      const char *format = stormcut_format_to_string (cases[c].format);
+      guint runs = cases[c].what == STORMCUT_EXPORT_FLOW ? MIN (n_runs, 3) : n_runs;
+      g_autofree char *base = g_strdup_printf ("proc-%u-%s", n_elements, what);
+      g_autofree char *dot_name = g_strconcat (base, ".dot", NULL);
+      g_autofree char *ours_name = g_strconcat (base, "-stormcut.", format, NULL);
+      g_autofree char *theirs_name = g_strconcat (base, "-dot.", format, NULL);
+      g_autofree char *dot_path = stormcut_test_tmp_path (dot_name);
+      g_autofree char *ours_path = stormcut_test_tmp_path (ours_name);
+      g_autofree char *theirs_path = stormcut_test_tmp_path (theirs_name);
+      g_autofree double *ours = g_new0 (double, runs);
+      g_autofree double *theirs = g_new0 (double, runs);
+      g_autofree double *our_cpu = g_new0 (double, runs);
+      g_autofree double *their_cpu = g_new0 (double, runs);
+      g_autofree char *our_bytes = NULL;
+      g_autofree char *their_bytes = NULL;
+      gsize our_length = 0, their_length = 0;
+      double write_dot_cpu;
+      double write_dot_ms = run_cli (cli, what, "dot", doc_path, dot_path, &write_dot_cpu);
+      double our_median, dot_median;
+
+      if (write_dot_ms < 0)
+        return FALSE;
+
+      for (guint run = 0; run < runs; run++)
+        {
+          /* A B A B …, and who goes first alternates from one pair to the next. */
+          if (run % 2 == 1)
+            theirs[run] = run_dot (dot, format, dot_path, theirs_path, &their_cpu[run]);
+          ours[run] = run_cli (cli, what, format, doc_path, ours_path, &our_cpu[run]);
+          if (run % 2 == 0)
+            theirs[run] = run_dot (dot, format, dot_path, theirs_path, &their_cpu[run]);
+          if (ours[run] < 0 || theirs[run] < 0)
+            return FALSE;
+        }
+
+      our_bytes = stormcut_test_read_file (ours_path, &our_length);
+      their_bytes = stormcut_test_read_file (theirs_path, &their_length);
+      if (our_bytes == NULL || their_bytes == NULL || our_length == 0 || their_length == 0)
+        {
+          g_printerr ("bench-export: %s %s: an output file is missing or empty\n", what, format);
+          return FALSE;
+        }
+
+      our_median = stormcut_test_median (ours, runs);
+      dot_median = stormcut_test_median (theirs, runs);
+      g_print ("process level (what a user waits for)  %-11s %-3s  stormcut-cli %9.1f ms   dot %9.1f ms   "
+               "ratio %.2f (target <= 1.10)   cpu: stormcut-cli %9.1f ms   dot %9.1f ms   "
+               "DOT written by stormcut-cli in %.1f ms   outputs %s   [%u runs each]\n",
+               what, format, our_median, dot_median, our_median / dot_median,
+               stormcut_test_median (our_cpu, runs), stormcut_test_median (their_cpu, runs),
+               write_dot_ms,
+               our_length == their_length && memcmp (our_bytes, their_bytes, our_length) == 0
+                 ? "identical" : "differ",
+               runs);
+    }
+  return TRUE;
 }
 
 int
@@ -97,6 +227,9 @@ main (int    argc,
   };
   guint n_elements = env_uint ("STORMCUT_BENCH_ELEMENTS", 10000);
   guint n_runs = MIN (env_uint ("STORMCUT_BENCH_RUNS", 5), 50);
+  guint n_small = g_getenv ("STORMCUT_BENCH_SMALL") != NULL && strcmp (g_getenv ("STORMCUT_BENCH_SMALL"), "0") == 0
+                  ? 0 : env_uint ("STORMCUT_BENCH_SMALL", 3000);
+  const char *cli = argc > 1 ? argv[1] : NULL;
   const char *format_name = g_getenv ("STORMCUT_BENCH_FORMAT");
   g_autofree char *dot = g_find_program_in_path ("dot");
   g_autoptr(StormcutModel) model = NULL;
@@ -153,7 +286,7 @@ main (int    argc,
 
           /* Alternate who goes first, so that neither always finds the caches warm. */
           if (dot != NULL && run % 2 == 1)
-            theirs[run] = run_dot (dot, stormcut_format_to_string (format), dot_path, &their_cpu[run]);
+            theirs[run] = run_dot (dot, stormcut_format_to_string (format), dot_path, "/dev/null", &their_cpu[run]);
 
           {
             double cpu_start = cpu_ms (RUSAGE_SELF);
@@ -179,7 +312,7 @@ main (int    argc,
             }
 
           if (dot != NULL && run % 2 == 0)
-            theirs[run] = run_dot (dot, stormcut_format_to_string (format), dot_path, &their_cpu[run]);
+            theirs[run] = run_dot (dot, stormcut_format_to_string (format), dot_path, "/dev/null", &their_cpu[run]);
           if (dot != NULL && theirs[run] < 0)
             return EXIT_FAILURE;
         }
@@ -204,6 +337,21 @@ main (int    argc,
           g_print ("%-12s stormcut %9.1f ms   (no dot command to compare with)   [%u runs]\n",
                    name, our_median, runs);
       }
+    }
+
+  if (cli == NULL || dot == NULL)
+    {
+      g_print ("# process level skipped: %s\n", cli == NULL ? "no stormcut-cli path given" : "no dot command");
+      return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+    }
+  if (!compare_processes (model, cli, dot, n_runs))
+    return EXIT_FAILURE;
+  if (n_small > 0 && n_small != n_elements)
+    {
+      g_autoptr(StormcutModel) small = stormcut_test_generate_model (n_small, SEED);
+
+      if (small == NULL || !compare_processes (small, cli, dot, n_runs))
+        return EXIT_FAILURE;
     }
 
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
