@@ -136,9 +136,11 @@ print_heading (const char *text)
 
 /* --- opening --------------------------------------------------------------------- */
 
-/* Opens a .stormcut document, or reads a model XML file (ending in .xml) into memory. */
+/* Opens a .stormcut document, or reads a model XML file (ending in .xml) into memory; a
+ * document is opened for reading only unless @to_change. */
 static StormcutModel *
-open_model (const char *path)
+open_model (const char *path,
+            gboolean    to_change)
 {
   if (g_str_has_suffix (path, ".xml") || g_str_has_suffix (path, ".XML"))
     {
@@ -149,7 +151,7 @@ open_model (const char *path)
         stormcut_cli_fail_with_error (error);
       return model;
     }
-  return stormcut_cli_open_model (path);
+  return to_change ? stormcut_cli_open_model (path) : stormcut_cli_open_model_for_reading (path);
 }
 
 static const char *
@@ -261,7 +263,7 @@ run_services (const StormcutCliCommand *command,
       !stormcut_cli_expect_arguments (command, argc, 1, 1))
     return STORMCUT_CLI_EXIT_USAGE;
 
-  model = open_model (argv[1]);
+  model = open_model (argv[1], FALSE);
   if (model == NULL)
     return STORMCUT_CLI_EXIT_FAILURE;
   analysis = stormcut_services_analyze (model);
@@ -483,7 +485,7 @@ run_fp (const StormcutCliCommand *command,
   if (edition_option != NULL && !stormcut_cost_edition_from_string (edition_option, NULL))
     return stormcut_cli_usage_error (command, _("Unknown price edition “%s”. Use 2014, 2020 or 2024."), edition_option);
 
-  model = open_model (argv[1]);
+  model = open_model (argv[1], FALSE);
   if (model == NULL)
     return STORMCUT_CLI_EXIT_FAILURE;
   profile = stormcut_fp_get_profile (model);
@@ -599,7 +601,7 @@ run_diagnose (const StormcutCliCommand *command,
       return stormcut_cli_usage_error (command, _("“%s” is not a note. Write it as item=text, for example q3=\"peaks every March\"."),
                                        notes[i]);
 
-  model = open_model (argv[1]);
+  model = open_model (argv[1], answers != NULL || notes != NULL);
   if (model == NULL)
     return STORMCUT_CLI_EXIT_FAILURE;
   if ((answers != NULL || notes != NULL) && stormcut_model_get_path (model) == NULL)

@@ -117,6 +117,8 @@ int             stormcut_cli_fail_with_error       (const GError *error);
 
 /* Opens a .stormcut document; prints the error and returns NULL when it cannot. */
 StormcutModel  *stormcut_cli_open_model            (const char *path);
+/* The same for commands that only read the document. */
+StormcutModel  *stormcut_cli_open_model_for_reading (const char *path);
 /* A command-line argument as UTF-8 (arguments come in the locale's encoding); prints the
  * error and returns NULL when it cannot be converted. */
 char           *stormcut_cli_argument_to_utf8      (const char *argument);

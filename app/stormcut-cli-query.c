@@ -91,7 +91,7 @@ run_list (const StormcutCliCommand *command,
                                        "read_model, external_system, actor, hotspot."),
                                      kind_name);
 
-  model = stormcut_cli_open_model (path);
+  model = stormcut_cli_open_model_for_reading (path);
   if (model == NULL)
     return STORMCUT_CLI_EXIT_FAILURE;
   if (contexts)
@@ -152,7 +152,7 @@ run_check (const StormcutCliCommand *command,
     return STORMCUT_CLI_EXIT_USAGE;
   path = argv[1];
 
-  model = stormcut_cli_open_model (path);
+  model = stormcut_cli_open_model_for_reading (path);
   if (model == NULL)
     return STORMCUT_CLI_EXIT_FAILURE;
 

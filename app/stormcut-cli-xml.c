@@ -231,7 +231,7 @@ run_export (const StormcutCliCommand *command,
                                        format->name, what, whats);
     }
 
-  model = stormcut_cli_open_model (path);
+  model = stormcut_cli_open_model_for_reading (path);
   if (model == NULL)
     return STORMCUT_CLI_EXIT_FAILURE;
 

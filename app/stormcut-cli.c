@@ -223,6 +223,17 @@ stormcut_cli_open_model (const char *path)
   return model;
 }
 
+StormcutModel *
+stormcut_cli_open_model_for_reading (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  StormcutModel *model = stormcut_model_open_for_reading (path, &error);
+
+  if (model == NULL)
+    stormcut_cli_fail_with_error (error);
+  return model;
+}
+
 char *
 stormcut_cli_argument_to_utf8 (const char *argument)
 {

@@ -833,9 +833,10 @@ model_take_content (StormcutModel        *self,
   self->next_serial = self->elements->len + self->links->len + self->contexts->len + self->relationships->len;
 }
 
-StormcutModel *
-stormcut_model_open (const char  *path,
-                     GError     **error)
+static StormcutModel *
+model_open (const char  *path,
+            gboolean     for_reading,
+            GError     **error)
 {
   g_autoptr(StormcutModel) self = NULL;
   g_autoptr(StormcutStore) store = NULL;
@@ -843,7 +844,7 @@ stormcut_model_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  store = stormcut_store_open (path, error);
+  store = for_reading ? stormcut_store_open_for_reading (path, error) : stormcut_store_open (path, error);
   if (store == NULL)
     return NULL;
   content = stormcut_store_load (store, error);
@@ -854,6 +855,20 @@ stormcut_model_open (const char  *path,
   self->store = g_steal_pointer (&store);
   model_take_content (self, content);
   return g_steal_pointer (&self);
+}
+
+StormcutModel *
+stormcut_model_open (const char  *path,
+                     GError     **error)
+{
+  return model_open (path, FALSE, error);
+}
+
+StormcutModel *
+stormcut_model_open_for_reading (const char  *path,
+                                 GError     **error)
+{
+  return model_open (path, TRUE, error);
 }
 
 StormcutModel *

@@ -25,6 +25,9 @@ typedef struct {
 void                  stormcut_store_content_free  (StormcutStoreContent *content);
 
 StormcutStore        *stormcut_store_open          (const char *path, GError **error);
+/* Opens for reading only (exports, reports): no whole-file check, every change refused.
+ * A file of an older format is checked and brought up to date first, as by _open(). */
+StormcutStore        *stormcut_store_open_for_reading (const char *path, GError **error);
 StormcutStore        *stormcut_store_create        (const char *path, GError **error);
 /* Creates a file at an older schema version (tests of the migrations). */
 StormcutStore        *stormcut_store_create_at_version (const char *path, int version, GError **error);

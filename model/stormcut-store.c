@@ -102,6 +102,7 @@ struct _StormcutStore {
   sqlite3      *db;
   char         *path;
   sqlite3_stmt *stmts[N_STMTS];
+  gboolean      for_reading;  /* opened with stormcut_store_open_for_reading() */
 };
 
 G_DEFINE_QUARK (stormcut-store-error-quark, stormcut_store_error)
@@ -171,6 +172,15 @@ store_statement (StormcutStore  *self,
                  StmtId          id,
                  GError        **error)
 {
+  /* Every statement of the table changes the file. */
+  if (self->for_reading)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, STORMCUT_STORE_ERROR, STORMCUT_STORE_ERROR_READ_ONLY,
+                   _("“%s” was opened for reading only; open it for editing to change it."), display);
+      return NULL;
+    }
   if (self->stmts[id] == NULL)
     {
       int rc = sqlite3_prepare_v3 (self->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
@@ -417,25 +427,14 @@ store_new_connection (const char  *path,
   return g_steal_pointer (&self);
 }
 
-StormcutStore *
-stormcut_store_open (const char  *path,
-                     GError     **error)
+/* PRAGMA quick_check: a damaged file is reported before anything is written to it. */
+static gboolean
+store_quick_check (StormcutStore  *self,
+                   GError        **error)
 {
-  g_autoptr(StormcutStore) self = NULL;
   g_autoptr(sqlite3_stmt) check = NULL;
-  int version = 0;
   int rc;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (!check_header (path, error))
-    return NULL;
-
-  self = store_new_connection (path, SQLITE_OPEN_READWRITE, error);
-  if (self == NULL || !check_identity (self, &version, error))
-    return NULL;
-
-  /* Read-only checks first: a damaged file is reported before anything is written to it. */
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &check, NULL);
   if (rc == SQLITE_OK)
     {
@@ -448,15 +447,71 @@ stormcut_store_open (const char  *path,
   if (rc != SQLITE_OK)
     {
       store_set_error (self, error, rc);
-      return NULL;
+      return FALSE;
     }
-  g_clear_pointer (&check, sqlite3_finalize);
+  return TRUE;
+}
 
+static StormcutStore *
+store_open (const char  *path,
+            gboolean     for_reading,
+            GError     **error)
+{
+  g_autoptr(StormcutStore) self = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_header (path, error))
+    return NULL;
+
+  /* Read-write even for reading: SQLite falls back to read-only for a write-protected file,
+   * and only a writable connection folds the WAL back and removes it when it closes. */
+  self = store_new_connection (path, SQLITE_OPEN_READWRITE, error);
+  if (self == NULL || !check_identity (self, &version, error))
+    return NULL;
+
+  if (for_reading && version == STORMCUT_SCHEMA_VERSION)
+    {
+      /* Nothing will be written, so the whole-file check is left out: damage in what is
+       * read is still reported by SQLite while loading.  query_only makes sure of it. */
+      self->for_reading = TRUE;
+      sqlite3_busy_timeout (self->db, 5000);
+      sqlite3_extended_result_codes (self->db, 1);
+      if (!store_exec (self, "PRAGMA query_only = ON;", error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
+  /* Read-only checks first: a damaged file is reported before anything is written to it
+   * (also when an older file opened for reading has to be brought up to date first). */
+  if (!store_quick_check (self, error))
+    return NULL;
   if (!store_configure (self, error))
     return NULL;
   if (!store_migrate (self, version, STORMCUT_SCHEMA_VERSION, error))
     return NULL;
+  if (for_reading)
+    {
+      self->for_reading = TRUE;
+      if (!store_exec (self, "PRAGMA query_only = ON;", error))
+        return NULL;
+    }
   return g_steal_pointer (&self);
+}
+
+StormcutStore *
+stormcut_store_open (const char  *path,
+                     GError     **error)
+{
+  return store_open (path, FALSE, error);
+}
+
+StormcutStore *
+stormcut_store_open_for_reading (const char  *path,
+                                 GError     **error)
+{
+  return store_open (path, TRUE, error);
 }
 
 StormcutStore *

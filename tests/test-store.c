@@ -111,7 +111,63 @@ assert_open_fails (const char *path,
   ck_assert_str_ne (error->message, "");
   after = file_bytes (path);
   ck_assert_msg (g_bytes_equal (before, after), "the file was modified");
+
+  /* Opening to read skips the whole-file check; the damage is found while loading. */
+  g_clear_error (&error);
+  model = stormcut_model_open_for_reading (path, &error);
+  ck_assert_ptr_null (model);
+  ck_assert_msg (g_error_matches (error, STORMCUT_STORE_ERROR, code),
+                 "for reading: expected code %d, got %s", code, error ? error->message : "no error");
+  g_clear_pointer (&after, g_bytes_unref);
+  after = file_bytes (path);
+  ck_assert_msg (g_bytes_equal (before, after), "the file was modified by opening it for reading");
 }
+
+/* Reading only: the same content, every change refused, the file untouched and no WAL
+ * files left beside it. */
+START_TEST (test_open_for_reading)
+{
+  g_autofree char *path = stormcut_test_tmp_path ("reading.stormcut");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(StormcutModel) written = build_sample (path);
+  g_autoptr(StormcutModel) reference = build_sample (NULL);
+  g_autoptr(StormcutModel) reading = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const StormcutElement *element;
+
+  g_clear_object (&written);
+  before = file_bytes (path);
+  reading = stormcut_model_open_for_reading (path, &error);
+  ck_assert_msg (reading != NULL, "%s", error ? error->message : "");
+  stormcut_test_assert_models_equal (reading, reference);
+  ck_assert_str_eq (stormcut_model_get_path (reading), path);
+
+  ck_assert_ptr_null (stormcut_model_add_element (reading, STORMCUT_KIND_EVENT, "추가됨", 0, 0, &error));
+  ck_assert (g_error_matches (error, STORMCUT_MODEL_ERROR, STORMCUT_MODEL_ERROR_STORE));
+  ck_assert_msg (strstr (error->message, "reading only") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  element = g_ptr_array_index (stormcut_model_get_elements (reading), 0);
+  ck_assert (!stormcut_model_rename_element (reading, element->id, "바뀜", &error));
+  ck_assert (g_error_matches (error, STORMCUT_MODEL_ERROR, STORMCUT_MODEL_ERROR_STORE));
+  /* nothing changed in memory either */
+  stormcut_test_assert_models_equal (reading, reference);
+  ck_assert (!stormcut_model_can_undo (reading));
+
+  /* a writer can work on the file while it is open for reading */
+  written = stormcut_model_open (path, &error);
+  ck_assert_msg (written != NULL, "%s", error ? error->message : "");
+  g_clear_object (&written);
+
+  g_clear_object (&reading);
+  after = file_bytes (path);
+  ck_assert_msg (g_bytes_equal (before, after), "the file was modified");
+  ck_assert (!g_file_test (wal, G_FILE_TEST_EXISTS));
+  ck_assert (!g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+END_TEST
 
 START_TEST (test_not_found)
 {
@@ -223,6 +279,13 @@ START_TEST (test_migration_from_version_1)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
+  /* opening an old file to read brings it up to date, and it stays read-only */
+  model = stormcut_model_open_for_reading (path, &error);
+  ck_assert_msg (model != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (stormcut_model_get_name (model), "옛 모델");
+  ck_assert (!stormcut_model_set_setting (model, "diagnosis.q1", "yes", NULL));
+  g_clear_object (&model);
+
   model = stormcut_model_open (path, &error);
   ck_assert_msg (model != NULL, "%s", error ? error->message : "");
   ck_assert_str_eq (stormcut_model_get_name (model), "옛 모델");
@@ -317,6 +380,7 @@ store_suite (void)
 
   tcase_add_test (tc, test_reopen_round_trip);
   tcase_add_test (tc, test_edits_visible_without_close);
+  tcase_add_test (tc, test_open_for_reading);
   tcase_add_test (tc, test_not_found);
   tcase_add_test (tc, test_not_stormcut_files);
   tcase_add_test (tc, test_too_new);

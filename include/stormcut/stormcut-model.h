@@ -49,6 +49,10 @@ G_DECLARE_FINAL_TYPE (StormcutModel, stormcut_model, STORMCUT, MODEL, GObject)
 StormcutModel          *stormcut_model_new                (void);
 /* Opens an existing .stormcut file (STORMCUT_STORE_ERROR on failure; the file is left untouched). */
 StormcutModel          *stormcut_model_open               (const char *path, GError **error);
+/* Opens a .stormcut file to read it (reports, exports): faster, as the whole file is not
+ * checked first (damage in what is read is still reported), and every change is refused
+ * with STORMCUT_MODEL_ERROR_STORE.  A file of an older format is brought up to date. */
+StormcutModel          *stormcut_model_open_for_reading   (const char *path, GError **error);
 /* Creates a new, empty .stormcut file; fails if @path exists. */
 StormcutModel          *stormcut_model_create             (const char *path, GError **error);
 /* Writes a consistent snapshot of the model to @path (overwriting it) and continues on that
