@@ -55,17 +55,13 @@ struct _StormcutContextmapView
   StormcutDiagramView *diagram;
 
   /* owned references */
-  StormcutModel      *model;
+  StormcutViewBinding binding;      /* the model; rebuild() when it changes */
   GListStore         *rows;         /* of StormcutViewRow (MapRow) */
   GtkSingleSelection *selection;
   char               *editor_relationship_id;
   char               *added_relationship_id;  /* select its row at the next rebuild */
   GPtrArray          *add_context_ids;        /* context id of each item of the add dropdowns */
 
-  gulong              changed_id;
-  gulong              reloaded_id;
-  guint               refresh_id;
-  gboolean            dirty;
   gboolean            updating;     /* filling widgets from the model: ignore their signals */
   gboolean            first_rebuild; /* the model was just set */
 };
@@ -84,27 +80,16 @@ static const StormcutRelationship *
 row_relationship (StormcutContextmapView *self,
                   const MapRow           *row)
 {
-  if (row->relationship_id == NULL || self->model == NULL)
+  if (row->relationship_id == NULL || self->binding.model == NULL)
     return NULL;
-  return stormcut_model_get_relationship (self->model, row->relationship_id);
+  return stormcut_model_get_relationship (self->binding.model, row->relationship_id);
 }
 
 static const char *
 context_name (StormcutContextmapView *self,
               const char             *id)
 {
-  const StormcutContext *context = self->model != NULL ? stormcut_model_get_context (self->model, id) : NULL;
-
-  return context != NULL ? context->name : id;
-}
-
-static const char *
-element_name (StormcutContextmapView *self,
-              const char             *id)
-{
-  const StormcutElement *element = self->model != NULL ? stormcut_model_get_element (self->model, id) : NULL;
-
-  return element != NULL ? element->name : id;
+  return stormcut_view_context_name (self->binding.model, id);
 }
 
 /* The two contexts of the row: upstream and downstream (or first and second). */
@@ -161,11 +146,12 @@ static char *
 link_text (StormcutContextmapView *self,
            const char             *link_id)
 {
-  const StormcutLink *link = stormcut_model_get_link (self->model, link_id);
+  const StormcutLink *link = stormcut_model_get_link (self->binding.model, link_id);
 
   if (link == NULL)
     return g_strdup (link_id);
-  return g_strdup_printf ("%s → %s", element_name (self, link->source_id), element_name (self, link->target_id));
+  return g_strdup_printf ("%s → %s", stormcut_view_element_name (self->binding.model, link->source_id),
+                          stormcut_view_element_name (self->binding.model, link->target_id));
 }
 
 /* --- columns ------------------------------------------------------------------------ */
@@ -297,7 +283,7 @@ update_summary (StormcutContextmapView *self,
   guint counts[STORMCUT_CONTEXT_MAP_N_STATUSES] = { 0 };
   g_autofree char *text = NULL;
 
-  if (self->model == NULL || stormcut_model_get_contexts (self->model)->len == 0)
+  if (self->binding.model == NULL || stormcut_model_get_contexts (self->binding.model)->len == 0)
     {
       gtk_label_set_text (self->summary_label,
                           _("No bounded contexts yet. Draw contexts on the board and link stickies across them; the relationships appear here."));
@@ -328,17 +314,16 @@ rebuild (StormcutContextmapView *self)
   StormcutViewRow *selected;
   guint position;
 
-  self->dirty = FALSE;
   selected = gtk_single_selection_get_selected_item (self->selection);
   if (selected != NULL)
     selected_key = g_strdup (stormcut_view_row_get_key (selected));
 
-  if (self->model != NULL)
+  if (self->binding.model != NULL)
     {
       g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
       GPtrArray *relationships;
 
-      map = stormcut_context_map_derive (self->model);
+      map = stormcut_context_map_derive (self->binding.model);
       for (guint i = 0; i < map->entries->len; i++)
         {
           const StormcutContextMapEntry *entry = g_ptr_array_index (map->entries, i);
@@ -349,7 +334,7 @@ rebuild (StormcutContextmapView *self)
         }
       /* Confirmed relationships the comparison does not list (separate ways between
        * contexts that have no links): confirmed, and editable here too. */
-      relationships = stormcut_model_get_relationships (self->model);
+      relationships = stormcut_model_get_relationships (self->binding.model);
       for (guint i = 0; i < relationships->len; i++)
         {
           const StormcutRelationship *relationship = g_ptr_array_index (relationships, i);
@@ -396,27 +381,16 @@ rebuild (StormcutContextmapView *self)
 
   update_summary (self, map);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
-                            self->model != NULL && stormcut_model_get_contexts (self->model)->len >= 2);
+                            self->binding.model != NULL && stormcut_model_get_contexts (self->binding.model)->len >= 2);
   fill_editor (self);
 }
 
 static gboolean
-refresh_idle_cb (gpointer user_data)
+change_concerns_view (StormcutObjectType  type,
+                      const char         *id)
 {
-  StormcutContextmapView *self = user_data;
-
-  self->refresh_id = 0;
-  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (StormcutContextmapView *self)
-{
-  self->dirty = TRUE;
-  if (self->refresh_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
+  /* Settings (FP, cost, checklist) do not touch the context map. */
+  return !(type == STORMCUT_OBJECT_MODEL && id != NULL);
 }
 
 /* --- the editor --------------------------------------------------------------------- */
@@ -565,9 +539,9 @@ edited_relationship (StormcutContextmapView *self)
 {
   const StormcutRelationship *relationship;
 
-  if (self->updating || self->model == NULL || self->editor_relationship_id == NULL)
+  if (self->updating || self->binding.model == NULL || self->editor_relationship_id == NULL)
     return NULL;
-  relationship = stormcut_model_get_relationship (self->model, self->editor_relationship_id);
+  relationship = stormcut_model_get_relationship (self->binding.model, self->editor_relationship_id);
   return relationship != NULL ? stormcut_relationship_copy (relationship) : NULL;
 }
 
@@ -577,7 +551,7 @@ store_relationship (StormcutContextmapView *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!stormcut_model_update_relationship (self->model, relationship, &error))
+  if (!stormcut_model_update_relationship (self->binding.model, relationship, &error))
     {
       stormcut_view_show_error (GTK_WIDGET (self), _("Could not change the relationship"), error);
       fill_editor (self);
@@ -693,7 +667,7 @@ add_popover_show_cb (GtkPopover             *popover,
                      StormcutContextmapView *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GPtrArray *contexts = self->model != NULL ? stormcut_model_get_contexts (self->model) : NULL;
+  GPtrArray *contexts = self->binding.model != NULL ? stormcut_model_get_contexts (self->binding.model) : NULL;
 
   g_ptr_array_set_size (self->add_context_ids, 0);
   for (guint i = 0; contexts != NULL && i < contexts->len; i++)
@@ -722,7 +696,7 @@ add_action_cb (GtkWidget  *widget,
   const StormcutRelationship *relationship;
   g_autoptr(GError) error = NULL;
 
-  if (self->model == NULL || first >= self->add_context_ids->len || second >= self->add_context_ids->len ||
+  if (self->binding.model == NULL || first >= self->add_context_ids->len || second >= self->add_context_ids->len ||
       pattern >= STORMCUT_N_PATTERNS)
     return;
   if (first == second)
@@ -733,7 +707,7 @@ add_action_cb (GtkWidget  *widget,
       return;
     }
 
-  relationship = stormcut_model_add_relationship (self->model, pattern,
+  relationship = stormcut_model_add_relationship (self->binding.model, pattern,
                                                   g_ptr_array_index (self->add_context_ids, first),
                                                   g_ptr_array_index (self->add_context_ids, second), &error);
   if (relationship == NULL)
@@ -755,9 +729,9 @@ confirm_action_cb (GtkWidget  *widget,
   MapRow *row = selected_row (self);
   g_autoptr(GError) error = NULL;
 
-  if (row == NULL || row->derived == NULL || self->model == NULL)
+  if (row == NULL || row->derived == NULL || self->binding.model == NULL)
     return;
-  if (stormcut_context_map_confirm (self->model, row->derived, &error) == NULL)
+  if (stormcut_context_map_confirm (self->binding.model, row->derived, &error) == NULL)
     stormcut_view_show_error (widget, _("Could not confirm the relationship"), error);
 }
 
@@ -786,40 +760,10 @@ delete_action_cb (GtkWidget  *widget,
   StormcutContextmapView *self = STORMCUT_CONTEXTMAP_VIEW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->model == NULL || self->editor_relationship_id == NULL)
+  if (self->binding.model == NULL || self->editor_relationship_id == NULL)
     return;
-  if (!stormcut_model_remove_relationship (self->model, self->editor_relationship_id, &error))
+  if (!stormcut_model_remove_relationship (self->binding.model, self->editor_relationship_id, &error))
     stormcut_view_show_error (widget, _("Could not delete the relationship"), error);
-}
-
-static void
-model_changed_cb (StormcutModel      *model,
-                  StormcutObjectType  type,
-                  const char         *id,
-                  StormcutChange      change,
-                  gpointer            user_data)
-{
-  /* Settings (FP, cost, checklist) do not touch the context map. */
-  if (type == STORMCUT_OBJECT_MODEL && id != NULL)
-    return;
-  queue_refresh (user_data);
-}
-
-static void
-model_reloaded_cb (StormcutModel *model,
-                   gpointer       user_data)
-{
-  queue_refresh (user_data);
-}
-
-static void
-disconnect_model (StormcutContextmapView *self)
-{
-  if (self->model == NULL)
-    return;
-  g_clear_signal_handler (&self->changed_id, self->model);
-  g_clear_signal_handler (&self->reloaded_id, self->model);
-  g_clear_object (&self->model);
 }
 
 /* --- vfuncs ------------------------------------------------------------------------- */
@@ -831,8 +775,7 @@ stormcut_contextmap_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (stormcut_contextmap_view_parent_class)->map (widget);
 
-  if (self->dirty)
-    queue_refresh (self);
+  stormcut_view_binding_map (&self->binding);
 }
 
 static void
@@ -851,8 +794,7 @@ stormcut_contextmap_view_dispose (GObject *object)
 {
   StormcutContextmapView *self = STORMCUT_CONTEXTMAP_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  disconnect_model (self);
+  stormcut_view_binding_clear (&self->binding);
   gtk_widget_dispose_template (GTK_WIDGET (self), STORMCUT_TYPE_CONTEXTMAP_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
@@ -934,6 +876,8 @@ stormcut_contextmap_view_init (StormcutContextmapView *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  stormcut_view_binding_init (&self->binding, GTK_WIDGET (self), (StormcutViewRebuildFunc) rebuild,
+                              change_concerns_view);
 
   self->diagram = STORMCUT_DIAGRAM_VIEW (stormcut_diagram_view_new (STORMCUT_EXPORT_CONTEXT_MAP));
   gtk_widget_set_vexpand (GTK_WIDGET (self->diagram), TRUE);
@@ -976,7 +920,6 @@ stormcut_contextmap_view_init (StormcutContextmapView *self)
   g_signal_connect (focus, "leave", G_CALLBACK (note_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->note_entry), focus);
 
-  self->dirty = TRUE;
   update_summary (self, NULL);
   fill_editor (self);
 }
@@ -996,20 +939,13 @@ stormcut_contextmap_view_set_model (StormcutContextmapView *self,
   g_return_if_fail (STORMCUT_IS_CONTEXTMAP_VIEW (self));
   g_return_if_fail (model == NULL || STORMCUT_IS_MODEL (model));
 
-  if (self->model == model)
+  if (self->binding.model == model)
     return;
 
-  disconnect_model (self);
   g_clear_pointer (&self->editor_relationship_id, g_free);
-  if (model != NULL)
-    {
-      self->model = g_object_ref (model);
-      self->changed_id = g_signal_connect (model, "changed", G_CALLBACK (model_changed_cb), self);
-      self->reloaded_id = g_signal_connect (model, "reloaded", G_CALLBACK (model_reloaded_cb), self);
-    }
-  stormcut_diagram_view_set_model (self->diagram, model);
   self->first_rebuild = TRUE;
-  queue_refresh (self);
+  stormcut_view_binding_set_model (&self->binding, model);
+  stormcut_diagram_view_set_model (self->diagram, model);
 }
 
 void
@@ -1017,9 +953,7 @@ stormcut_contextmap_view_refresh (StormcutContextmapView *self)
 {
   g_return_if_fail (STORMCUT_IS_CONTEXTMAP_VIEW (self));
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->dirty)
-    rebuild (self);
+  stormcut_view_binding_flush (&self->binding);
   stormcut_diagram_view_refresh (self->diagram);
 }
 

@@ -32,12 +32,8 @@ struct _StormcutDiagnosisView
   Item           items[STORMCUT_DIAGNOSIS_VIEW_N_ITEMS];
 
   /* owned references */
-  StormcutModel *model;
+  StormcutViewBinding binding;  /* the model; rebuild() when its checklist changes */
 
-  gulong         changed_id;
-  gulong         reloaded_id;
-  guint          refresh_id;
-  gboolean       dirty;
   gboolean       updating;
 };
 
@@ -71,11 +67,10 @@ rebuild (StormcutDiagnosisView *self)
   g_autofree char *conditions = NULL;
   guint n_favourable = 0, n_conditions_answered = 0;
 
-  self->dirty = FALSE;
-  if (self->model == NULL)
+  if (self->binding.model == NULL)
     return;
 
-  diagnosis = stormcut_diagnosis_load (self->model);
+  diagnosis = stormcut_diagnosis_load (self->binding.model);
 
   self->updating = TRUE;
   for (guint i = 0; i < STORMCUT_DIAGNOSIS_VIEW_N_ITEMS; i++)
@@ -123,22 +118,11 @@ rebuild (StormcutDiagnosisView *self)
 }
 
 static gboolean
-refresh_idle_cb (gpointer user_data)
+change_concerns_view (StormcutObjectType  type,
+                      const char         *id)
 {
-  StormcutDiagnosisView *self = user_data;
-
-  self->refresh_id = 0;
-  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (StormcutDiagnosisView *self)
-{
-  self->dirty = TRUE;
-  if (self->refresh_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
+  /* The checklist lives in the model's settings. */
+  return type == STORMCUT_OBJECT_MODEL && (id == NULL || g_str_has_prefix (id, "diagnosis."));
 }
 
 /* --- callbacks ---------------------------------------------------------------------- */
@@ -152,7 +136,7 @@ answer_toggled_cb (GtkToggleButton       *button,
   StormcutAnswer answer;
   g_autoptr(GError) error = NULL;
 
-  if (self->updating || self->model == NULL)
+  if (self->updating || self->binding.model == NULL)
     return;
 
   /* Pressing one answer releases the other; releasing the pressed one clears the answer. */
@@ -161,10 +145,10 @@ answer_toggled_cb (GtkToggleButton       *button,
   else
     answer = STORMCUT_ANSWER_NONE;
 
-  if (!stormcut_diagnosis_set_answer (self->model, item->id, answer, &error))
+  if (!stormcut_diagnosis_set_answer (self->binding.model, item->id, answer, &error))
     {
       stormcut_view_show_error (GTK_WIDGET (self), _("Could not store the answer"), error);
-      queue_refresh (self);
+      stormcut_view_binding_queue (&self->binding);
       return;
     }
   /* Show the other button released at once; the refresh confirms it. */
@@ -182,12 +166,12 @@ apply_note (StormcutDiagnosisView *self,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (item->note_entry));
   guint index = item - self->items;
 
-  if (self->updating || self->model == NULL)
+  if (self->updating || self->binding.model == NULL)
     return;
-  diagnosis = stormcut_diagnosis_load (self->model);
+  diagnosis = stormcut_diagnosis_load (self->binding.model);
   if (g_strcmp0 (stored_note (diagnosis, index), text) == 0)
     return;
-  if (!stormcut_diagnosis_set_note (self->model, item->id, text, &error))
+  if (!stormcut_diagnosis_set_note (self->binding.model, item->id, text, &error))
     stormcut_view_show_error (GTK_WIDGET (self), _("Could not store the note"), error);
 }
 
@@ -205,34 +189,6 @@ note_leave_cb (GtkEventControllerFocus *controller,
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
   apply_note (self, g_object_get_data (G_OBJECT (entry), "stormcut-item"));
-}
-
-static void
-model_changed_cb (StormcutModel      *model,
-                  StormcutObjectType  type,
-                  const char         *id,
-                  StormcutChange      change,
-                  gpointer            user_data)
-{
-  if (type == STORMCUT_OBJECT_MODEL && (id == NULL || g_str_has_prefix (id, "diagnosis.")))
-    queue_refresh (user_data);
-}
-
-static void
-model_reloaded_cb (StormcutModel *model,
-                   gpointer       user_data)
-{
-  queue_refresh (user_data);
-}
-
-static void
-disconnect_model (StormcutDiagnosisView *self)
-{
-  if (self->model == NULL)
-    return;
-  g_clear_signal_handler (&self->changed_id, self->model);
-  g_clear_signal_handler (&self->reloaded_id, self->model);
-  g_clear_object (&self->model);
 }
 
 /* --- building ----------------------------------------------------------------------- */
@@ -382,8 +338,7 @@ stormcut_diagnosis_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (stormcut_diagnosis_view_parent_class)->map (widget);
 
-  if (self->dirty)
-    queue_refresh (self);
+  stormcut_view_binding_map (&self->binding);
 }
 
 static void
@@ -404,8 +359,7 @@ stormcut_diagnosis_view_dispose (GObject *object)
 {
   StormcutDiagnosisView *self = STORMCUT_DIAGNOSIS_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  disconnect_model (self);
+  stormcut_view_binding_clear (&self->binding);
   gtk_widget_dispose_template (GTK_WIDGET (self), STORMCUT_TYPE_DIAGNOSIS_VIEW);
 
   G_OBJECT_CLASS (stormcut_diagnosis_view_parent_class)->dispose (object);
@@ -449,8 +403,9 @@ static void
 stormcut_diagnosis_view_init (StormcutDiagnosisView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  stormcut_view_binding_init (&self->binding, GTK_WIDGET (self), (StormcutViewRebuildFunc) rebuild,
+                              change_concerns_view);
   build (self);
-  self->dirty = TRUE;
 }
 
 /* --- public API --------------------------------------------------------------------- */
@@ -468,17 +423,10 @@ stormcut_diagnosis_view_set_model (StormcutDiagnosisView *self,
   g_return_if_fail (STORMCUT_IS_DIAGNOSIS_VIEW (self));
   g_return_if_fail (model == NULL || STORMCUT_IS_MODEL (model));
 
-  if (self->model == model)
+  if (self->binding.model == model)
     return;
 
-  disconnect_model (self);
-  if (model != NULL)
-    {
-      self->model = g_object_ref (model);
-      self->changed_id = g_signal_connect (model, "changed", G_CALLBACK (model_changed_cb), self);
-      self->reloaded_id = g_signal_connect (model, "reloaded", G_CALLBACK (model_reloaded_cb), self);
-    }
-  queue_refresh (self);
+  stormcut_view_binding_set_model (&self->binding, model);
 }
 
 void
@@ -486,9 +434,7 @@ stormcut_diagnosis_view_refresh (StormcutDiagnosisView *self)
 {
   g_return_if_fail (STORMCUT_IS_DIAGNOSIS_VIEW (self));
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->dirty)
-    rebuild (self);
+  stormcut_view_binding_flush (&self->binding);
 }
 
 GtkToggleButton *

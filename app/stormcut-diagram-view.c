@@ -23,17 +23,14 @@ struct _StormcutDiagramView
   GtkLabel          *placeholder;
 
   /* owned references */
-  StormcutModel     *model;
+  StormcutViewBinding binding;   /* the model; render() when it changes */
   GdkTexture        *texture;
 
   StormcutExportWhat what;
-  gboolean           dirty;      /* the model changed since the last render started */
-  gboolean           rendering;  /* a render runs in a worker thread */
+  gboolean           rendering;     /* a render runs in a worker thread */
+  gboolean           render_again;  /* the model changed while it ran */
   gboolean           fit;
   guint              n_renders;
-  gulong             changed_id;
-  gulong             reloaded_id;
-  guint              render_id;
 };
 
 G_DEFINE_FINAL_TYPE (StormcutDiagramView, stormcut_diagram_view, GTK_TYPE_WIDGET)
@@ -63,11 +60,11 @@ empty_text (StormcutDiagramView *self)
 static gboolean
 model_is_empty (StormcutDiagramView *self)
 {
-  if (self->model == NULL)
+  if (self->binding.model == NULL)
     return TRUE;
   if (self->what == STORMCUT_EXPORT_FLOW)
-    return stormcut_model_get_n_elements (self->model) == 0;
-  return stormcut_model_get_contexts (self->model)->len == 0;
+    return stormcut_model_get_n_elements (self->binding.model) == 0;
+  return stormcut_model_get_contexts (self->binding.model)->len == 0;
 }
 
 static void
@@ -148,8 +145,6 @@ render_thread (GTask        *task,
     g_task_return_pointer (task, texture, g_object_unref);
 }
 
-static void queue_render (StormcutDiagramView *self);
-
 static void
 render_done_cb (GObject      *source_object,
                 GAsyncResult *result,
@@ -188,12 +183,15 @@ render_done_cb (GObject      *source_object,
     }
 
   /* Changes that arrived while drawing are drawn next. */
-  if (self->dirty)
-    queue_render (self);
+  if (self->render_again)
+    {
+      self->render_again = FALSE;
+      stormcut_view_binding_queue (&self->binding);
+    }
 }
 
 /* Starts drawing the current model in a worker; the picture shown stays until the new one
- * is ready. */
+ * is ready.  One drawing runs at a time: the next one starts when it is done. */
 static void
 render (StormcutDiagramView *self)
 {
@@ -202,7 +200,11 @@ render (StormcutDiagramView *self)
   RenderJob *job;
   GBytes *xml;
 
-  self->dirty = FALSE;
+  if (self->rendering)
+    {
+      self->render_again = TRUE;
+      return;
+    }
 
   if (model_is_empty (self))
     {
@@ -212,7 +214,7 @@ render (StormcutDiagramView *self)
       return;
     }
 
-  xml = stormcut_model_to_xml (self->model, &error);
+  xml = stormcut_model_to_xml (self->binding.model, &error);
   if (xml == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The diagram could not be drawn: %s"), error->message);
@@ -233,25 +235,6 @@ render (StormcutDiagramView *self)
   g_task_run_in_thread (task, render_thread);
 }
 
-static gboolean
-render_idle_cb (gpointer user_data)
-{
-  StormcutDiagramView *self = user_data;
-
-  self->render_id = 0;
-  if (self->dirty && !self->rendering && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    render (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_render (StormcutDiagramView *self)
-{
-  self->dirty = TRUE;
-  if (self->render_id == 0 && !self->rendering && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->render_id = g_idle_add_full (G_PRIORITY_LOW, render_idle_cb, self, NULL);
-}
-
 static void
 apply_fit (StormcutDiagramView *self)
 {
@@ -270,23 +253,6 @@ apply_fit (StormcutDiagramView *self)
 }
 
 static void
-model_changed_cb (StormcutModel      *model,
-                  StormcutObjectType  type,
-                  const char         *id,
-                  StormcutChange      change,
-                  gpointer            user_data)
-{
-  queue_render (user_data);
-}
-
-static void
-model_reloaded_cb (StormcutModel *model,
-                   gpointer       user_data)
-{
-  queue_render (user_data);
-}
-
-static void
 fit_toggled_cb (GtkToggleButton     *button,
                 StormcutDiagramView *self)
 {
@@ -301,21 +267,11 @@ export_clicked_cb (GtkButton           *button,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   StormcutExportDialog *dialog;
 
-  if (self->model == NULL)
+  if (self->binding.model == NULL)
     return;
-  dialog = stormcut_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->model);
+  dialog = stormcut_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->binding.model);
   stormcut_export_dialog_set_what (dialog, self->what);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-disconnect_model (StormcutDiagramView *self)
-{
-  if (self->model == NULL)
-    return;
-  g_clear_signal_handler (&self->changed_id, self->model);
-  g_clear_signal_handler (&self->reloaded_id, self->model);
-  g_clear_object (&self->model);
 }
 
 static void
@@ -325,8 +281,7 @@ stormcut_diagram_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (stormcut_diagram_view_parent_class)->map (widget);
 
-  if (self->dirty)
-    queue_render (self);
+  stormcut_view_binding_map (&self->binding);
 }
 
 static void
@@ -334,8 +289,7 @@ stormcut_diagram_view_dispose (GObject *object)
 {
   StormcutDiagramView *self = STORMCUT_DIAGRAM_VIEW (object);
 
-  g_clear_handle_id (&self->render_id, g_source_remove);
-  disconnect_model (self);
+  stormcut_view_binding_clear (&self->binding);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (stormcut_diagram_view_parent_class)->dispose (object);
@@ -371,6 +325,7 @@ stormcut_diagram_view_init (StormcutDiagramView *self)
 
   self->fit = TRUE;
   self->what = STORMCUT_EXPORT_CONTEXT_MAP;
+  stormcut_view_binding_init (&self->binding, GTK_WIDGET (self), (StormcutViewRebuildFunc) render, NULL);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -434,7 +389,6 @@ stormcut_diagram_view_init (StormcutDiagramView *self)
 
   apply_fit (self);
   show_placeholder (self, empty_text (self));
-  self->dirty = TRUE;
 }
 
 GtkWidget *
@@ -457,17 +411,10 @@ stormcut_diagram_view_set_model (StormcutDiagramView *self,
   g_return_if_fail (STORMCUT_IS_DIAGRAM_VIEW (self));
   g_return_if_fail (model == NULL || STORMCUT_IS_MODEL (model));
 
-  if (self->model == model)
+  if (self->binding.model == model)
     return;
 
-  disconnect_model (self);
-  if (model != NULL)
-    {
-      self->model = g_object_ref (model);
-      self->changed_id = g_signal_connect (model, "changed", G_CALLBACK (model_changed_cb), self);
-      self->reloaded_id = g_signal_connect (model, "reloaded", G_CALLBACK (model_reloaded_cb), self);
-    }
-  queue_render (self);
+  stormcut_view_binding_set_model (&self->binding, model);
 }
 
 void
@@ -493,9 +440,7 @@ stormcut_diagram_view_refresh (StormcutDiagramView *self)
 {
   g_return_if_fail (STORMCUT_IS_DIAGRAM_VIEW (self));
 
-  g_clear_handle_id (&self->render_id, g_source_remove);
-  if (self->dirty && !self->rendering)
-    render (self);
+  stormcut_view_binding_flush (&self->binding);
   while (self->rendering)
     g_main_context_iteration (NULL, TRUE);
 }

@@ -62,17 +62,13 @@ struct _StormcutFpView
   GtkLabel           *cost_warnings_label;
 
   /* owned references */
-  StormcutModel      *model;
+  StormcutViewBinding binding;      /* the model; rebuild() when it changes */
   GListStore         *rows;         /* of StormcutViewRow (FpRowRef) */
   GtkSingleSelection *selection;
   SharedTable        *shared;
   char               *editor_key;   /* row shown in the override bar */
 
   StormcutCostEstimate estimate;
-  gulong              changed_id;
-  gulong              reloaded_id;
-  guint               refresh_id;
-  gboolean            dirty;
   gboolean            updating;     /* filling widgets from the model: ignore their signals */
 };
 
@@ -159,11 +155,8 @@ cell_text (StormcutFpView      *self,
     case STORMCUT_FP_COLUMN_ELEMENT:
       return g_strdup (row->element_id);
     case STORMCUT_FP_COLUMN_CONTEXT:
-      if (row->context_id != NULL && self->model != NULL)
-        {
-          const StormcutContext *context = stormcut_model_get_context (self->model, row->context_id);
-          return g_strdup (context != NULL ? context->name : row->context_id);
-        }
+      if (row->context_id != NULL && self->binding.model != NULL)
+        return g_strdup (stormcut_view_context_name (self->binding.model, row->context_id));
       return NULL;
     case STORMCUT_FP_N_COLUMNS:
     default:
@@ -267,7 +260,10 @@ fill_cost (StormcutFpView *self,
   g_autofree char *scale = NULL;
   g_autofree char *warning_text = NULL;
 
-  settings = self->model != NULL ? stormcut_cost_settings_load (self->model, warnings) : stormcut_cost_settings_new ();
+  if (self->binding.model != NULL)
+    settings = stormcut_cost_settings_load (self->binding.model, warnings);
+  else
+    settings = stormcut_cost_settings_new ();
   stormcut_cost_compute (settings, fp_tenths, &self->estimate);
 
   self->updating = TRUE;
@@ -322,10 +318,10 @@ change_cost (StormcutFpView *self,
   g_autoptr(StormcutCostSettings) before = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->updating || self->model == NULL)
+  if (self->updating || self->binding.model == NULL)
     return;
 
-  settings = stormcut_cost_settings_load (self->model, NULL);
+  settings = stormcut_cost_settings_load (self->binding.model, NULL);
   before = stormcut_cost_settings_copy (settings);
   change (settings, data);
 
@@ -342,7 +338,7 @@ change_cost (StormcutFpView *self,
         return;
     }
 
-  if (!stormcut_cost_settings_store (settings, self->model, &error))
+  if (!stormcut_cost_settings_store (settings, self->binding.model, &error))
     {
       stormcut_view_show_error (GTK_WIDGET (self), _("Could not change the cost settings"), error);
       fill_cost (self, self->shared != NULL && self->shared->table != NULL ? self->shared->table->total.total_tenths : 0);
@@ -374,12 +370,10 @@ rebuild (StormcutFpView *self)
   SharedTable *shared;
   guint position;
 
-  self->dirty = FALSE;
-
   shared = g_rc_box_new0 (SharedTable);
-  if (self->model != NULL)
-    shared->table = stormcut_fp_count (self->model, stormcut_fp_get_profile (self->model),
-                                       stormcut_fp_get_method (self->model));
+  if (self->binding.model != NULL)
+    shared->table = stormcut_fp_count (self->binding.model, stormcut_fp_get_profile (self->binding.model),
+                                       stormcut_fp_get_method (self->binding.model));
   g_clear_pointer (&self->shared, shared_table_unref);
   self->shared = shared;
 
@@ -397,10 +391,10 @@ rebuild (StormcutFpView *self)
                        items->pdata, items->len);
   position = stormcut_view_find_key (G_LIST_MODEL (self->rows), selected_key);
   gtk_single_selection_set_selected (self->selection, position);
-  if (self->model != NULL)
+  if (self->binding.model != NULL)
     {
-      gtk_drop_down_set_selected (self->profile_dropdown, stormcut_fp_get_profile (self->model));
-      gtk_drop_down_set_selected (self->method_dropdown, stormcut_fp_get_method (self->model));
+      gtk_drop_down_set_selected (self->profile_dropdown, stormcut_fp_get_profile (self->binding.model));
+      gtk_drop_down_set_selected (self->method_dropdown, stormcut_fp_get_method (self->binding.model));
     }
   self->updating = FALSE;
 
@@ -413,22 +407,11 @@ rebuild (StormcutFpView *self)
 }
 
 static gboolean
-refresh_idle_cb (gpointer user_data)
+change_concerns_view (StormcutObjectType  type,
+                      const char         *id)
 {
-  StormcutFpView *self = user_data;
-
-  self->refresh_id = 0;
-  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (StormcutFpView *self)
-{
-  self->dirty = TRUE;
-  if (self->refresh_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
+  /* The checklist's settings do not touch the count or the cost. */
+  return !(type == STORMCUT_OBJECT_MODEL && id != NULL && g_str_has_prefix (id, "diagnosis."));
 }
 
 /* --- callbacks ----------------------------------------------------------------------- */
@@ -451,10 +434,10 @@ profile_selected_cb (GtkDropDown    *dropdown,
   g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (self->updating || self->model == NULL || selected >= STORMCUT_FP_N_PROFILES ||
-      selected == stormcut_fp_get_profile (self->model))
+  if (self->updating || self->binding.model == NULL || selected >= STORMCUT_FP_N_PROFILES ||
+      selected == stormcut_fp_get_profile (self->binding.model))
     return;
-  if (!stormcut_fp_set_profile (self->model, selected, &error))
+  if (!stormcut_fp_set_profile (self->binding.model, selected, &error))
     stormcut_view_show_error (GTK_WIDGET (self), _("Could not change the counting profile"), error);
 }
 
@@ -466,10 +449,10 @@ method_selected_cb (GtkDropDown    *dropdown,
   g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (self->updating || self->model == NULL || selected >= STORMCUT_FP_N_METHODS ||
-      selected == stormcut_fp_get_method (self->model))
+  if (self->updating || self->binding.model == NULL || selected >= STORMCUT_FP_N_METHODS ||
+      selected == stormcut_fp_get_method (self->binding.model))
     return;
-  if (!stormcut_fp_set_method (self->model, selected, &error))
+  if (!stormcut_fp_set_method (self->binding.model, selected, &error))
     stormcut_view_show_error (GTK_WIDGET (self), _("Could not change the counting method"), error);
 }
 
@@ -500,14 +483,14 @@ apply_override_action_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (row == NULL || self->model == NULL)
+  if (row == NULL || self->binding.model == NULL)
     return;
   key = g_strdup (row->key);
   reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry))));
   if (gtk_check_button_get_active (self->excluded_check))
-    ok = stormcut_fp_exclude (self->model, key, reason, &error);
+    ok = stormcut_fp_exclude (self->binding.model, key, reason, &error);
   else
-    ok = stormcut_fp_set_override (self->model, key, gtk_drop_down_get_selected (self->type_dropdown), reason, &error);
+    ok = stormcut_fp_set_override (self->binding.model, key, gtk_drop_down_get_selected (self->type_dropdown), reason, &error);
   if (!ok)
     {
       stormcut_view_show_error (widget, _("Could not change the function-point row"), error);
@@ -525,10 +508,10 @@ clear_override_action_cb (GtkWidget  *widget,
   g_autofree char *key = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (row == NULL || self->model == NULL)
+  if (row == NULL || self->binding.model == NULL)
     return;
   key = g_strdup (row->key);
-  if (!stormcut_fp_clear_override (self->model, key, &error))
+  if (!stormcut_fp_clear_override (self->binding.model, key, &error))
     stormcut_view_show_error (widget, _("Could not change the function-point row"), error);
 }
 
@@ -541,9 +524,9 @@ export_action_cb (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   StormcutExportDialog *dialog;
 
-  if (self->model == NULL)
+  if (self->binding.model == NULL)
     return;
-  dialog = stormcut_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->model);
+  dialog = stormcut_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->binding.model);
   stormcut_export_dialog_set_what (dialog, STORMCUT_EXPORT_FP);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -661,36 +644,6 @@ profit_rate_changed_cb (GtkSpinButton  *spin,
   int bp = (int) (gtk_spin_button_get_value (spin) * 100.0 + 0.5);
 
   change_cost (self, set_profit_rate, GINT_TO_POINTER (bp));
-}
-
-static void
-model_changed_cb (StormcutModel      *model,
-                  StormcutObjectType  type,
-                  const char         *id,
-                  StormcutChange      change,
-                  gpointer            user_data)
-{
-  /* The checklist's settings do not touch the count or the cost. */
-  if (type == STORMCUT_OBJECT_MODEL && id != NULL && g_str_has_prefix (id, "diagnosis."))
-    return;
-  queue_refresh (user_data);
-}
-
-static void
-model_reloaded_cb (StormcutModel *model,
-                   gpointer       user_data)
-{
-  queue_refresh (user_data);
-}
-
-static void
-disconnect_model (StormcutFpView *self)
-{
-  if (self->model == NULL)
-    return;
-  g_clear_signal_handler (&self->changed_id, self->model);
-  g_clear_signal_handler (&self->reloaded_id, self->model);
-  g_clear_object (&self->model);
 }
 
 /* --- building the cost sheet --------------------------------------------------------- */
@@ -857,8 +810,7 @@ stormcut_fp_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (stormcut_fp_view_parent_class)->map (widget);
 
-  if (self->dirty)
-    queue_refresh (self);
+  stormcut_view_binding_map (&self->binding);
 }
 
 static void
@@ -866,8 +818,7 @@ stormcut_fp_view_dispose (GObject *object)
 {
   StormcutFpView *self = STORMCUT_FP_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  disconnect_model (self);
+  stormcut_view_binding_clear (&self->binding);
   gtk_widget_dispose_template (GTK_WIDGET (self), STORMCUT_TYPE_FP_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
@@ -924,6 +875,8 @@ stormcut_fp_view_init (StormcutFpView *self)
   g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  stormcut_view_binding_init (&self->binding, GTK_WIDGET (self), (StormcutViewRebuildFunc) rebuild,
+                              change_concerns_view);
 
   for (guint i = 0; i < STORMCUT_FP_N_PROFILES; i++)
     gtk_string_list_append (profiles, stormcut_fp_profile_get_label (i));
@@ -960,7 +913,6 @@ stormcut_fp_view_init (StormcutFpView *self)
 
   build_cost_sheet (self);
   rebuild (self);
-  self->dirty = TRUE;
 }
 
 /* --- public API ---------------------------------------------------------------------- */
@@ -978,18 +930,11 @@ stormcut_fp_view_set_model (StormcutFpView *self,
   g_return_if_fail (STORMCUT_IS_FP_VIEW (self));
   g_return_if_fail (model == NULL || STORMCUT_IS_MODEL (model));
 
-  if (self->model == model)
+  if (self->binding.model == model)
     return;
 
-  disconnect_model (self);
   g_clear_pointer (&self->editor_key, g_free);
-  if (model != NULL)
-    {
-      self->model = g_object_ref (model);
-      self->changed_id = g_signal_connect (model, "changed", G_CALLBACK (model_changed_cb), self);
-      self->reloaded_id = g_signal_connect (model, "reloaded", G_CALLBACK (model_reloaded_cb), self);
-    }
-  queue_refresh (self);
+  stormcut_view_binding_set_model (&self->binding, model);
 }
 
 void
@@ -997,9 +942,7 @@ stormcut_fp_view_refresh (StormcutFpView *self)
 {
   g_return_if_fail (STORMCUT_IS_FP_VIEW (self));
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->dirty)
-    rebuild (self);
+  stormcut_view_binding_flush (&self->binding);
 }
 
 guint

@@ -38,15 +38,11 @@ struct _StormcutServicesView
   StormcutDiagramView *diagram;
 
   /* owned references */
-  StormcutModel      *model;
+  StormcutViewBinding binding;      /* the model; rebuild() when it changes */
   GListStore         *rows;         /* of StormcutViewRow (ServiceRow) */
   GtkMultiSelection  *selection;
   SharedAnalysis     *shared;       /* the analysis shown */
 
-  gulong              changed_id;
-  gulong              reloaded_id;
-  guint               refresh_id;
-  gboolean            dirty;
   gboolean            updating;
 };
 
@@ -78,15 +74,6 @@ service_row_free (ServiceRow *row)
 }
 
 static const char *
-element_name (StormcutServicesView *self,
-              const char           *id)
-{
-  const StormcutElement *element = self->model != NULL ? stormcut_model_get_element (self->model, id) : NULL;
-
-  return element != NULL ? element->name : id;
-}
-
-static const char *
 service_name (StormcutServicesView *self,
               ServiceRow           *row,
               const char           *service_id)
@@ -111,15 +98,9 @@ names_text (StormcutServicesView *self,
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = g_ptr_array_index (ids, i);
-      const char *name = id;
+      const char *name = contexts ? stormcut_view_context_name (self->binding.model, id)
+                                  : stormcut_view_element_name (self->binding.model, id);
 
-      if (contexts)
-        {
-          const StormcutContext *context = self->model != NULL ? stormcut_model_get_context (self->model, id) : NULL;
-          name = context != NULL ? context->name : id;
-        }
-      else
-        name = element_name (self, id);
       g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", name);
     }
   return g_string_free (text, FALSE);
@@ -143,7 +124,7 @@ dependencies_text (StormcutServicesView *self,
 
       g_string_append_printf (text, "%s%s (%s)", i > 0 ? ", " : "",
                               service_name (self, row, dependency->target_service_id),
-                              element_name (self, dependency->target_element_id));
+                              stormcut_view_element_name (self->binding.model, dependency->target_element_id));
     }
   return g_string_free (text, FALSE);
 }
@@ -277,9 +258,9 @@ update_actions (StormcutServicesView *self)
 
       if (service->context_ids->len > 1)
         can_split = TRUE;
-      for (guint j = 0; j < service->context_ids->len && self->model != NULL; j++)
+      for (guint j = 0; j < service->context_ids->len && self->binding.model != NULL; j++)
         {
-          const StormcutContext *context = stormcut_model_get_context (self->model, g_ptr_array_index (service->context_ids, j));
+          const StormcutContext *context = stormcut_model_get_context (self->binding.model, g_ptr_array_index (service->context_ids, j));
           if (context != NULL && context->service != NULL)
             can_split = TRUE;
         }
@@ -339,8 +320,6 @@ rebuild (StormcutServicesView *self)
   GtkWidget *child;
   guint n_external = 0;
 
-  self->dirty = FALSE;
-
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   for (guint i = 0; i < gtk_bitset_get_size (selected); i++)
     {
@@ -351,8 +330,8 @@ rebuild (StormcutServicesView *self)
     }
 
   shared = g_rc_box_new0 (SharedAnalysis);
-  if (self->model != NULL)
-    shared->analysis = stormcut_services_analyze (self->model);
+  if (self->binding.model != NULL)
+    shared->analysis = stormcut_services_analyze (self->binding.model);
   g_clear_pointer (&self->shared, shared_analysis_unref);
   self->shared = shared;
 
@@ -397,22 +376,11 @@ rebuild (StormcutServicesView *self)
 }
 
 static gboolean
-refresh_idle_cb (gpointer user_data)
+change_concerns_view (StormcutObjectType  type,
+                      const char         *id)
 {
-  StormcutServicesView *self = user_data;
-
-  self->refresh_id = 0;
-  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (StormcutServicesView *self)
-{
-  self->dirty = TRUE;
-  if (self->refresh_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
+  /* Settings (FP, cost, checklist) do not touch the services. */
+  return !(type == STORMCUT_OBJECT_MODEL && id != NULL);
 }
 
 /* --- callbacks ---------------------------------------------------------------------- */
@@ -478,7 +446,7 @@ merge_action_cb (GtkWidget  *widget,
   g_autoptr(GPtrArray) context_ids = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
 
-  if (self->model == NULL || services->len < 2)
+  if (self->binding.model == NULL || services->len < 2)
     return;
   for (guint i = 0; i < services->len; i++)
     {
@@ -489,7 +457,7 @@ merge_action_cb (GtkWidget  *widget,
   g_ptr_array_add (context_ids, NULL);
 
   gtk_popover_popdown (self->merge_popover);
-  if (!stormcut_services_merge (self->model, (const char * const *) context_ids->pdata,
+  if (!stormcut_services_merge (self->binding.model, (const char * const *) context_ids->pdata,
                                 gtk_editable_get_text (GTK_EDITABLE (self->merge_entry)), &error))
     stormcut_view_show_error (widget, _("Could not merge the services"), error);
 }
@@ -504,7 +472,7 @@ split_action_cb (GtkWidget  *widget,
   g_autoptr(GPtrArray) context_ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
-  if (self->model == NULL || services->len == 0)
+  if (self->binding.model == NULL || services->len == 0)
     return;
   /* Copy the ids: the analysis is rebuilt as soon as the model changes. */
   for (guint i = 0; i < services->len; i++)
@@ -514,15 +482,15 @@ split_action_cb (GtkWidget  *widget,
         g_ptr_array_add (context_ids, g_strdup (g_ptr_array_index (service->context_ids, j)));
     }
 
-  stormcut_model_begin_group (self->model, _("Split services"));
+  stormcut_model_begin_group (self->binding.model, _("Split services"));
   for (guint i = 0; i < context_ids->len; i++)
-    if (!stormcut_services_split (self->model, g_ptr_array_index (context_ids, i), &error))
+    if (!stormcut_services_split (self->binding.model, g_ptr_array_index (context_ids, i), &error))
       {
-        stormcut_model_abort_group (self->model);
+        stormcut_model_abort_group (self->binding.model);
         stormcut_view_show_error (widget, _("Could not split the service"), error);
         return;
       }
-  if (!stormcut_model_end_group (self->model, &error))
+  if (!stormcut_model_end_group (self->binding.model, &error))
     stormcut_view_show_error (widget, _("Could not split the service"), error);
 }
 
@@ -537,7 +505,7 @@ toggle_external_action_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gboolean external = FALSE;
 
-  if (self->model == NULL || services->len == 0)
+  if (self->binding.model == NULL || services->len == 0)
     return;
   for (guint i = 0; i < services->len; i++)
     {
@@ -550,45 +518,16 @@ toggle_external_action_cb (GtkWidget  *widget,
         g_ptr_array_add (context_ids, g_strdup (g_ptr_array_index (service->context_ids, j)));
     }
 
-  stormcut_model_begin_group (self->model, external ? _("Mark services as external") : _("Make services of this system again"));
+  stormcut_model_begin_group (self->binding.model, external ? _("Mark services as external") : _("Make services of this system again"));
   for (guint i = 0; i < context_ids->len; i++)
-    if (!stormcut_services_set_external (self->model, g_ptr_array_index (context_ids, i), external, &error))
+    if (!stormcut_services_set_external (self->binding.model, g_ptr_array_index (context_ids, i), external, &error))
       {
-        stormcut_model_abort_group (self->model);
+        stormcut_model_abort_group (self->binding.model);
         stormcut_view_show_error (widget, _("Could not change the service"), error);
         return;
       }
-  if (!stormcut_model_end_group (self->model, &error))
+  if (!stormcut_model_end_group (self->binding.model, &error))
     stormcut_view_show_error (widget, _("Could not change the service"), error);
-}
-
-static void
-model_changed_cb (StormcutModel      *model,
-                  StormcutObjectType  type,
-                  const char         *id,
-                  StormcutChange      change,
-                  gpointer            user_data)
-{
-  if (type == STORMCUT_OBJECT_MODEL && id != NULL)
-    return;
-  queue_refresh (user_data);
-}
-
-static void
-model_reloaded_cb (StormcutModel *model,
-                   gpointer       user_data)
-{
-  queue_refresh (user_data);
-}
-
-static void
-disconnect_model (StormcutServicesView *self)
-{
-  if (self->model == NULL)
-    return;
-  g_clear_signal_handler (&self->changed_id, self->model);
-  g_clear_signal_handler (&self->reloaded_id, self->model);
-  g_clear_object (&self->model);
 }
 
 /* --- vfuncs ------------------------------------------------------------------------- */
@@ -600,8 +539,7 @@ stormcut_services_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (stormcut_services_view_parent_class)->map (widget);
 
-  if (self->dirty)
-    queue_refresh (self);
+  stormcut_view_binding_map (&self->binding);
 }
 
 static void
@@ -609,8 +547,7 @@ stormcut_services_view_dispose (GObject *object)
 {
   StormcutServicesView *self = STORMCUT_SERVICES_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  disconnect_model (self);
+  stormcut_view_binding_clear (&self->binding);
   gtk_widget_dispose_template (GTK_WIDGET (self), STORMCUT_TYPE_SERVICES_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
@@ -652,6 +589,8 @@ static void
 stormcut_services_view_init (StormcutServicesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  stormcut_view_binding_init (&self->binding, GTK_WIDGET (self), (StormcutViewRebuildFunc) rebuild,
+                              change_concerns_view);
 
   self->diagram = STORMCUT_DIAGRAM_VIEW (stormcut_diagram_view_new (STORMCUT_EXPORT_SERVICES));
   gtk_widget_set_vexpand (GTK_WIDGET (self->diagram), TRUE);
@@ -669,7 +608,6 @@ stormcut_services_view_init (StormcutServicesView *self)
   g_signal_connect (self->merge_entry, "activate", G_CALLBACK (merge_entry_activate_cb), self);
 
   rebuild (self);
-  self->dirty = TRUE;
 }
 
 /* --- public API --------------------------------------------------------------------- */
@@ -687,18 +625,11 @@ stormcut_services_view_set_model (StormcutServicesView *self,
   g_return_if_fail (STORMCUT_IS_SERVICES_VIEW (self));
   g_return_if_fail (model == NULL || STORMCUT_IS_MODEL (model));
 
-  if (self->model == model)
+  if (self->binding.model == model)
     return;
 
-  disconnect_model (self);
-  if (model != NULL)
-    {
-      self->model = g_object_ref (model);
-      self->changed_id = g_signal_connect (model, "changed", G_CALLBACK (model_changed_cb), self);
-      self->reloaded_id = g_signal_connect (model, "reloaded", G_CALLBACK (model_reloaded_cb), self);
-    }
+  stormcut_view_binding_set_model (&self->binding, model);
   stormcut_diagram_view_set_model (self->diagram, model);
-  queue_refresh (self);
 }
 
 void
@@ -706,9 +637,7 @@ stormcut_services_view_refresh (StormcutServicesView *self)
 {
   g_return_if_fail (STORMCUT_IS_SERVICES_VIEW (self));
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->dirty)
-    rebuild (self);
+  stormcut_view_binding_flush (&self->binding);
   stormcut_diagram_view_refresh (self->diagram);
 }
 

@@ -1,4 +1,4 @@
-/* stormcut-view-common.c: what the analysis views share: rows, text columns, errors
+/* stormcut-view-common.c: what the analysis views share: the model binding, rows, text columns, errors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,6 +52,50 @@ text_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (label, g_utf8_strlen (one_line, -1) > 24 ? text : NULL);
 }
 
+static gboolean
+binding_idle_cb (gpointer user_data)
+{
+  StormcutViewBinding *self = user_data;
+
+  self->idle_id = 0;
+  if (self->dirty && gtk_widget_get_mapped (self->view))
+    {
+      self->dirty = FALSE;
+      self->rebuild (self->view);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+binding_changed_cb (StormcutModel      *model,
+                    StormcutObjectType  type,
+                    const char         *id,
+                    StormcutChange      change,
+                    gpointer            user_data)
+{
+  StormcutViewBinding *self = user_data;
+
+  if (self->filter == NULL || self->filter (type, id))
+    stormcut_view_binding_queue (self);
+}
+
+static void
+binding_reloaded_cb (StormcutModel *model,
+                     gpointer       user_data)
+{
+  stormcut_view_binding_queue (user_data);
+}
+
+static void
+binding_disconnect (StormcutViewBinding *self)
+{
+  if (self->model == NULL)
+    return;
+  g_clear_signal_handler (&self->changed_id, self->model);
+  g_clear_signal_handler (&self->reloaded_id, self->model);
+  g_clear_object (&self->model);
+}
+
 static void
 stormcut_view_row_finalize (GObject *object)
 {
@@ -73,6 +117,67 @@ stormcut_view_row_class_init (StormcutViewRowClass *klass)
 static void
 stormcut_view_row_init (StormcutViewRow *self)
 {
+}
+
+void
+stormcut_view_binding_init (StormcutViewBinding      *self,
+                            GtkWidget                *view,
+                            StormcutViewRebuildFunc   rebuild,
+                            StormcutViewChangeFilter  filter)
+{
+  g_return_if_fail (GTK_IS_WIDGET (view));
+  g_return_if_fail (rebuild != NULL);
+
+  *self = (StormcutViewBinding) { .view = view, .rebuild = rebuild, .filter = filter, .dirty = TRUE };
+}
+
+void
+stormcut_view_binding_set_model (StormcutViewBinding *self,
+                                 StormcutModel       *model)
+{
+  g_return_if_fail (model == NULL || STORMCUT_IS_MODEL (model));
+
+  binding_disconnect (self);
+  if (model != NULL)
+    {
+      self->model = g_object_ref (model);
+      self->changed_id = g_signal_connect (model, "changed", G_CALLBACK (binding_changed_cb), self);
+      self->reloaded_id = g_signal_connect (model, "reloaded", G_CALLBACK (binding_reloaded_cb), self);
+    }
+  stormcut_view_binding_queue (self);
+}
+
+void
+stormcut_view_binding_queue (StormcutViewBinding *self)
+{
+  self->dirty = TRUE;
+  if (self->idle_id == 0 && gtk_widget_get_mapped (self->view))
+    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, binding_idle_cb, self, NULL);
+}
+
+void
+stormcut_view_binding_map (StormcutViewBinding *self)
+{
+  if (self->dirty)
+    stormcut_view_binding_queue (self);
+}
+
+void
+stormcut_view_binding_flush (StormcutViewBinding *self)
+{
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      self->rebuild (self->view);
+    }
+}
+
+void
+stormcut_view_binding_clear (StormcutViewBinding *self)
+{
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  binding_disconnect (self);
 }
 
 StormcutViewRow *
@@ -135,6 +240,24 @@ stormcut_view_add_text_column (GtkColumnView        *view,
   gtk_column_view_append_column (view, column);
   g_object_unref (column);
   return column;
+}
+
+const char *
+stormcut_view_context_name (StormcutModel *model,
+                            const char    *id)
+{
+  const StormcutContext *context = model != NULL ? stormcut_model_get_context (model, id) : NULL;
+
+  return context != NULL ? context->name : id;
+}
+
+const char *
+stormcut_view_element_name (StormcutModel *model,
+                            const char    *id)
+{
+  const StormcutElement *element = model != NULL ? stormcut_model_get_element (model, id) : NULL;
+
+  return element != NULL ? element->name : id;
 }
 
 guint
