@@ -34,7 +34,7 @@ struct _StormcutPropertiesPanel
   GtkLabel      *board_summary_label;
   GtkBox        *element_kind_box;
   GtkLabel      *element_kind_label;
-  GtkEntry      *element_name_entry;
+  GtkTextView   *element_name_view;
   GtkEntry      *element_code_entry;
   GtkButton     *element_suggest_button;
   GtkTextView   *element_description_view;
@@ -46,7 +46,7 @@ struct _StormcutPropertiesPanel
   GtkListBox    *element_attributes_list;
   GtkButton     *element_add_attribute_button;
   GtkListBox    *element_links_list;
-  GtkEntry      *context_name_entry;
+  GtkTextView   *context_name_view;
   GtkEntry      *context_code_entry;
   GtkButton     *context_suggest_button;
   GtkTextView   *context_description_view;
@@ -56,6 +56,14 @@ struct _StormcutPropertiesPanel
   GtkButton     *context_color_reset_button;
   GtkLabel      *context_summary_label;
   GtkLabel      *several_label;
+  GtkLabel      *link_heading_label;
+  GtkBox        *link_details_box;
+  GtkLabel      *link_ends_label;
+  GtkLabel      *link_meaning_label;
+  GtkBox        *link_mode_box;
+  GtkLabel      *link_mode_label;
+  GtkLabel      *link_several_label;
+  GtkButton     *link_delete_button;
 
   /* widgets made in code */
   GtkWidget     *element_kind_swatch;
@@ -67,6 +75,7 @@ struct _StormcutPropertiesPanel
   StormcutModel *model;
   char          *element_id;     /* shown element, or NULL */
   char          *context_id;     /* shown context, or NULL */
+  char         **link_ids;       /* selected links (shown when no sticky is selected) */
   GPtrArray     *context_ids;    /* context id of dropdown item i + 1 */
 
   gulong         changed_id;
@@ -205,6 +214,7 @@ commit_field (StormcutPropertiesPanel *self,
   const StormcutContext *context = get_context (self);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean show_saved_name = FALSE;
   gboolean ok = TRUE;
 
   if (self->model == NULL || self->updating || field == FIELD_NONE)
@@ -224,7 +234,13 @@ commit_field (StormcutPropertiesPanel *self,
       break;
     case FIELD_ELEMENT_NAME:
       if (element != NULL && g_strcmp0 (element->name, text) != 0)
-        ok = stormcut_model_rename_element (self->model, element->id, text, &error);
+        {
+          /* Like the board's editor: line breaks inside the name stay, blanks around it go. */
+          g_strstrip (text);
+          if (g_strcmp0 (element->name, text) != 0)
+            ok = stormcut_model_rename_element (self->model, element->id, text, &error);
+          show_saved_name = ok;
+        }
       break;
     case FIELD_ELEMENT_CODE_NAME:
       if (element != NULL && g_strcmp0 (element->code_name != NULL ? element->code_name : "", text) != 0)
@@ -236,7 +252,12 @@ commit_field (StormcutPropertiesPanel *self,
       break;
     case FIELD_CONTEXT_NAME:
       if (context != NULL && g_strcmp0 (context->name, text) != 0)
-        ok = stormcut_model_rename_context (self->model, context->id, text, &error);
+        {
+          g_strstrip (text);
+          if (g_strcmp0 (context->name, text) != 0)
+            ok = stormcut_model_rename_context (self->model, context->id, text, &error);
+          show_saved_name = ok;
+        }
       break;
     case FIELD_CONTEXT_CODE_NAME:
     case FIELD_CONTEXT_DESCRIPTION:
@@ -255,6 +276,16 @@ commit_field (StormcutPropertiesPanel *self,
       report_error (self, error);
       /* Show what the model kept. */
       refresh (self, TRUE);
+    }
+  else if (show_saved_name)
+    {
+      /* The field being edited is not refreshed from the model: show the name as kept. */
+      element = get_element (self);
+      context = get_context (self);
+      if (field == FIELD_ELEMENT_NAME && element != NULL)
+        set_field_text (self->field_widgets[field], element->name, TRUE);
+      else if (field == FIELD_CONTEXT_NAME && context != NULL)
+        set_field_text (self->field_widgets[field], context->name, TRUE);
     }
 }
 
@@ -302,14 +333,89 @@ commit_all (StormcutPropertiesPanel *self)
     }
 }
 
+/* --- names ------------------------------------------------------------------------------ */
+
+/* What the name field of @field shows when nothing is typed in it: the model's name. */
+static const char *
+get_saved_name (StormcutPropertiesPanel *self,
+                Field                    field)
+{
+  const StormcutElement *element = get_element (self);
+  const StormcutContext *context = get_context (self);
+
+  if (field == FIELD_ELEMENT_NAME)
+    return element != NULL ? element->name : NULL;
+  return context != NULL ? context->name : NULL;
+}
+
+/* Names may hold line breaks (sticky notes wrap), so they are edited in a text view that
+ * takes the keys of the board's editor: Enter applies, Escape goes back to the saved name.
+ * Shift+Enter starts a new line (the board's one-line editor keeps line breaks but cannot
+ * type them). */
+static gboolean
+name_key_pressed_cb (GtkEventControllerKey   *controller,
+                     guint                    keyval,
+                     guint                    keycode,
+                     GdkModifierType          state,
+                     StormcutPropertiesPanel *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view), "field"));
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_KP_Enter:
+      if (state & GDK_SHIFT_MASK)
+        return FALSE;
+      /* Text still being composed (Hangul) goes in first, as GtkTextView does for a newline. */
+      gtk_text_view_reset_im_context (GTK_TEXT_VIEW (view));
+      commit_field (self, field);
+      return TRUE;
+
+    case GDK_KEY_Escape:
+      {
+        g_autofree char *text = get_field_text (view);
+        const char *saved = get_saved_name (self, field);
+
+        if (saved == NULL || g_strcmp0 (text, saved) == 0)
+          return FALSE;
+        gtk_text_view_reset_im_context (GTK_TEXT_VIEW (view));
+        set_field_text (view, saved, TRUE);
+        return TRUE;
+      }
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+watch_name_field (StormcutPropertiesPanel *self,
+                  GtkTextView             *view,
+                  Field                    field)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  watch_field (self, GTK_WIDGET (view), field);
+  /* Before the text view, which would insert a line break for every Enter. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (name_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (view), keys);
+}
+
 /* --- code name suggestions ------------------------------------------------------------------- */
 
 static void
-update_suggestion (GtkEntry  *name_entry,
-                   GtkEntry  *code_entry,
-                   GtkButton *button)
+update_suggestion (StormcutPropertiesPanel *self,
+                   gboolean                 for_element)
 {
-  g_autofree char *suggestion = stormcut_suggest_code_name (gtk_editable_get_text (GTK_EDITABLE (name_entry)));
+  GtkWidget *name_field = self->field_widgets[for_element ? FIELD_ELEMENT_NAME : FIELD_CONTEXT_NAME];
+  GtkEntry *code_entry = for_element ? self->element_code_entry : self->context_code_entry;
+  GtkButton *button = for_element ? self->element_suggest_button : self->context_suggest_button;
+  g_autofree char *name = get_field_text (name_field);
+  g_autofree char *suggestion = stormcut_suggest_code_name (name);
   const char *code_name = gtk_editable_get_text (GTK_EDITABLE (code_entry));
 
   gtk_entry_set_placeholder_text (code_entry, suggestion != NULL ? suggestion : _("ASCII identifier, e.g. ReservationRegistered"));
@@ -324,13 +430,15 @@ update_suggestion (GtkEntry  *name_entry,
 }
 
 static void
-name_changed_cb (GtkEditable             *editable,
-                 StormcutPropertiesPanel *self)
+element_names_changed_cb (StormcutPropertiesPanel *self)
 {
-  if (GTK_ENTRY (editable) == self->element_name_entry || GTK_ENTRY (editable) == self->element_code_entry)
-    update_suggestion (self->element_name_entry, self->element_code_entry, self->element_suggest_button);
-  else
-    update_suggestion (self->context_name_entry, self->context_code_entry, self->context_suggest_button);
+  update_suggestion (self, TRUE);
+}
+
+static void
+context_names_changed_cb (StormcutPropertiesPanel *self)
+{
+  update_suggestion (self, FALSE);
 }
 
 static void
@@ -338,9 +446,9 @@ suggest_clicked_cb (GtkButton               *button,
                     StormcutPropertiesPanel *self)
 {
   gboolean for_element = button == self->element_suggest_button;
-  GtkEntry *name_entry = for_element ? self->element_name_entry : self->context_name_entry;
   GtkEntry *code_entry = for_element ? self->element_code_entry : self->context_code_entry;
-  g_autofree char *suggestion = stormcut_suggest_code_name (gtk_editable_get_text (GTK_EDITABLE (name_entry)));
+  g_autofree char *name = get_field_text (self->field_widgets[for_element ? FIELD_ELEMENT_NAME : FIELD_CONTEXT_NAME]);
+  g_autofree char *suggestion = stormcut_suggest_code_name (name);
 
   if (suggestion == NULL)
     return;
@@ -767,7 +875,134 @@ link_row_activated_cb (GtkListBox              *list,
     g_signal_emit (self, signals[ELEMENT_ACTIVATED], 0, element_id);
 }
 
+/* The selected links the model still has (a deleted link may still be in the selection). */
+static GPtrArray *
+get_selected_links (StormcutPropertiesPanel *self)
+{
+  GPtrArray *links = g_ptr_array_new ();
+
+  for (guint i = 0; self->model != NULL && self->link_ids != NULL && self->link_ids[i] != NULL; i++)
+    {
+      const StormcutLink *link = stormcut_model_get_link (self->model, self->link_ids[i]);
+
+      if (link != NULL)
+        g_ptr_array_add (links, (gpointer) link);
+    }
+  return links;
+}
+
+static void
+link_delete_clicked_cb (GtkButton               *button,
+                        StormcutPropertiesPanel *self)
+{
+  g_autoptr(GPtrArray) links = get_selected_links (self);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *label = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (links->len == 0)
+    return;
+
+  /* Ids first: removing a link frees the record. */
+  for (guint i = 0; i < links->len; i++)
+    g_ptr_array_add (ids, g_strdup (((const StormcutLink *) g_ptr_array_index (links, i))->id));
+
+  /* One undo step, named as the board names it. */
+  label = g_strdup_printf (ngettext ("Delete %u link", "Delete %u links", ids->len), ids->len);
+  stormcut_model_begin_group (self->model, label);
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = stormcut_model_remove_link (self->model, g_ptr_array_index (ids, i), &error);
+  if (!ok)
+    {
+      stormcut_model_abort_group (self->model);
+      report_error (self, error);
+      return;
+    }
+  if (!stormcut_model_end_group (self->model, &error))
+    report_error (self, error);
+}
+
 /* --- filling the pages ------------------------------------------------------------------ */
+
+/* A name on one line, for a label that names both ends of a link. */
+static char *
+one_line (const char *text)
+{
+  char *line = g_strdup (text != NULL ? text : "");
+
+  for (char *p = line; *p != '\0'; p++)
+    if (*p == '\n' || *p == '\t')
+      *p = ' ';
+  return line;
+}
+
+static void
+fill_one_link (StormcutPropertiesPanel *self,
+               const StormcutLink      *link)
+{
+  const StormcutElement *source = stormcut_model_get_element (self->model, link->source_id);
+  const StormcutElement *target = stormcut_model_get_element (self->model, link->target_id);
+  g_autofree char *source_name = NULL;
+  g_autofree char *target_name = NULL;
+  g_autofree char *ends = NULL;
+  g_autoptr(GError) refusal = NULL;
+  const char *meaning;
+  StormcutMode mode;
+
+  /* The model keeps no link without both of its stickies. */
+  g_return_if_fail (source != NULL && target != NULL);
+
+  source_name = one_line (source->name);
+  target_name = one_line (target->name);
+  /* Translators: the two ends of a link, each a sticky's name and its kind:
+   * "Register reservation (Command) → Reservation registered (Domain event)" */
+  ends = g_strdup_printf (_("%s (%s) → %s (%s)"),
+                          source_name, stormcut_kind_get_label (source->kind),
+                          target_name, stormcut_kind_get_label (target->kind));
+  gtk_label_set_text (self->link_ends_label, ends);
+
+  /* What the grammar calls the link; a link it does not allow (from an older file) says why. */
+  meaning = stormcut_grammar_describe (source->kind, target->kind);
+  if (meaning == NULL && !stormcut_grammar_check (source->kind, target->kind, &refusal))
+    meaning = refusal->message;
+  gtk_label_set_text (self->link_meaning_label, meaning != NULL ? meaning : "");
+
+  /* How the two sides talk (DOMAIN.md §2): a hotspot only annotates, a read model that reads an
+   * aggregate shares its data, the grammar's asynchronous links publish events. */
+  if (source->kind == STORMCUT_KIND_HOTSPOT || !stormcut_grammar_allows (source->kind, target->kind))
+    mode = STORMCUT_MODE_UNSPECIFIED;
+  else if (source->kind == STORMCUT_KIND_READ_MODEL && target->kind == STORMCUT_KIND_AGGREGATE)
+    mode = STORMCUT_MODE_SHARED_DATA;
+  else if (stormcut_grammar_is_async (source->kind, target->kind))
+    mode = STORMCUT_MODE_ASYNC;
+  else
+    mode = STORMCUT_MODE_SYNC;
+  gtk_widget_set_visible (GTK_WIDGET (self->link_mode_box), mode != STORMCUT_MODE_UNSPECIFIED);
+  gtk_label_set_text (self->link_mode_label, stormcut_mode_get_label (mode));
+}
+
+static void
+fill_links (StormcutPropertiesPanel *self,
+            GPtrArray               *links)
+{
+  gboolean one = links->len == 1;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->link_details_box), one);
+  gtk_widget_set_visible (GTK_WIDGET (self->link_several_label), !one);
+  gtk_button_set_label (self->link_delete_button, ngettext ("_Delete Link", "_Delete Links", links->len));
+  if (one)
+    {
+      gtk_label_set_text (self->link_heading_label, _("Link"));
+      fill_one_link (self, g_ptr_array_index (links, 0));
+    }
+  else
+    {
+      g_autofree char *heading = g_strdup_printf (ngettext ("%u link selected", "%u links selected", links->len),
+                                                  links->len);
+      gtk_label_set_text (self->link_heading_label, heading);
+    }
+}
 
 /* Removes the rows, not the placeholder (which is a child of the list box too). */
 static void
@@ -837,10 +1072,10 @@ fill_element (StormcutPropertiesPanel *self,
 
   stormcut_color_swatch_set_color (self->element_kind_swatch, stormcut_element_get_color (element));
   gtk_label_set_text (self->element_kind_label, stormcut_kind_get_label (element->kind));
-  set_field_text (GTK_WIDGET (self->element_name_entry), element->name, force);
+  set_field_text (GTK_WIDGET (self->element_name_view), element->name, force);
   set_field_text (GTK_WIDGET (self->element_code_entry), element->code_name, force);
   set_field_text (GTK_WIDGET (self->element_description_view), element->description, force);
-  update_suggestion (self->element_name_entry, self->element_code_entry, self->element_suggest_button);
+  update_suggestion (self, TRUE);
 
   stormcut_color_swatch_set_color (self->element_color_swatch, stormcut_element_get_color (element));
   gtk_widget_set_sensitive (GTK_WIDGET (self->element_color_reset_button), element->color != NULL);
@@ -878,11 +1113,11 @@ fill_context (StormcutPropertiesPanel *self,
   g_autoptr(GPtrArray) members = stormcut_model_get_context_elements (self->model, context->id);
   g_autofree char *summary = NULL;
 
-  set_field_text (GTK_WIDGET (self->context_name_entry), context->name, force);
+  set_field_text (GTK_WIDGET (self->context_name_view), context->name, force);
   set_field_text (GTK_WIDGET (self->context_code_entry), context->code_name, force);
   set_field_text (GTK_WIDGET (self->context_description_view), context->description, force);
   set_field_text (GTK_WIDGET (self->context_team_entry), context->team, force);
-  update_suggestion (self->context_name_entry, self->context_code_entry, self->context_suggest_button);
+  update_suggestion (self, FALSE);
   gtk_drop_down_set_selected (self->context_domain_dropdown, context->domain_type);
 
   {
@@ -911,6 +1146,7 @@ refresh (StormcutPropertiesPanel *self,
 {
   const StormcutElement *element = get_element (self);
   const StormcutContext *context = get_context (self);
+  g_autoptr(GPtrArray) links = get_selected_links (self);
   const char *page;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -929,6 +1165,11 @@ refresh (StormcutPropertiesPanel *self,
     {
       fill_element (self, element, force);
       page = "element";
+    }
+  else if (self->n_selected == 0 && links->len > 0)
+    {
+      fill_links (self, links);
+      page = "link";
     }
   else if (context != NULL)
     {
@@ -1011,6 +1252,7 @@ stormcut_properties_panel_finalize (GObject *object)
 
   g_free (self->element_id);
   g_free (self->context_id);
+  g_strfreev (self->link_ids);
   g_clear_pointer (&self->context_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (stormcut_properties_panel_parent_class)->finalize (object);
@@ -1039,7 +1281,7 @@ stormcut_properties_panel_class_init (StormcutPropertiesPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, board_summary_label);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_kind_box);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_kind_label);
-  gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_name_view);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_code_entry);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_suggest_button);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_description_view);
@@ -1051,7 +1293,7 @@ stormcut_properties_panel_class_init (StormcutPropertiesPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_attributes_list);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_add_attribute_button);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, element_links_list);
-  gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, context_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, context_name_view);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, context_code_entry);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, context_suggest_button);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, context_description_view);
@@ -1061,6 +1303,14 @@ stormcut_properties_panel_class_init (StormcutPropertiesPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, context_color_reset_button);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, context_summary_label);
   gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, several_label);
+  gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, link_heading_label);
+  gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, link_details_box);
+  gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, link_ends_label);
+  gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, link_meaning_label);
+  gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, link_mode_box);
+  gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, link_mode_label);
+  gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, link_several_label);
+  gtk_widget_class_bind_template_child (widget_class, StormcutPropertiesPanel, link_delete_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -1086,18 +1336,21 @@ stormcut_properties_panel_init (StormcutPropertiesPanel *self)
 
   watch_field (self, GTK_WIDGET (self->board_name_entry), FIELD_BOARD_NAME);
   watch_field (self, GTK_WIDGET (self->board_description_view), FIELD_BOARD_DESCRIPTION);
-  watch_field (self, GTK_WIDGET (self->element_name_entry), FIELD_ELEMENT_NAME);
+  watch_name_field (self, self->element_name_view, FIELD_ELEMENT_NAME);
   watch_field (self, GTK_WIDGET (self->element_code_entry), FIELD_ELEMENT_CODE_NAME);
   watch_field (self, GTK_WIDGET (self->element_description_view), FIELD_ELEMENT_DESCRIPTION);
-  watch_field (self, GTK_WIDGET (self->context_name_entry), FIELD_CONTEXT_NAME);
+  watch_name_field (self, self->context_name_view, FIELD_CONTEXT_NAME);
   watch_field (self, GTK_WIDGET (self->context_code_entry), FIELD_CONTEXT_CODE_NAME);
   watch_field (self, GTK_WIDGET (self->context_description_view), FIELD_CONTEXT_DESCRIPTION);
   watch_field (self, GTK_WIDGET (self->context_team_entry), FIELD_CONTEXT_TEAM);
 
-  g_signal_connect (self->element_name_entry, "changed", G_CALLBACK (name_changed_cb), self);
-  g_signal_connect (self->element_code_entry, "changed", G_CALLBACK (name_changed_cb), self);
-  g_signal_connect (self->context_name_entry, "changed", G_CALLBACK (name_changed_cb), self);
-  g_signal_connect (self->context_code_entry, "changed", G_CALLBACK (name_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->element_name_view), "changed",
+                            G_CALLBACK (element_names_changed_cb), self);
+  g_signal_connect_swapped (self->element_code_entry, "changed", G_CALLBACK (element_names_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->context_name_view), "changed",
+                            G_CALLBACK (context_names_changed_cb), self);
+  g_signal_connect_swapped (self->context_code_entry, "changed", G_CALLBACK (context_names_changed_cb), self);
+  g_signal_connect (self->link_delete_button, "clicked", G_CALLBACK (link_delete_clicked_cb), self);
   g_signal_connect (self->element_suggest_button, "clicked", G_CALLBACK (suggest_clicked_cb), self);
   g_signal_connect (self->context_suggest_button, "clicked", G_CALLBACK (suggest_clicked_cb), self);
   g_signal_connect (self->element_color_button, "clicked", G_CALLBACK (color_clicked_cb), self);
@@ -1132,6 +1385,7 @@ stormcut_properties_panel_set_model (StormcutPropertiesPanel *self,
   disconnect_model (self);
   g_clear_pointer (&self->element_id, g_free);
   g_clear_pointer (&self->context_id, g_free);
+  g_clear_pointer (&self->link_ids, g_strfreev);
   self->n_selected = 0;
   if (model != NULL)
     {
@@ -1145,15 +1399,20 @@ stormcut_properties_panel_set_model (StormcutPropertiesPanel *self,
 void
 stormcut_properties_panel_show_selection (StormcutPropertiesPanel *self,
                                           const char * const      *element_ids,
+                                          const char * const      *link_ids,
                                           const char              *context_id)
 {
+  static const char * const none[] = { NULL };
   guint n = element_ids != NULL ? g_strv_length ((char **) element_ids) : 0;
   const char *element_id = n == 1 ? element_ids[0] : NULL;
 
   g_return_if_fail (STORMCUT_IS_PROPERTIES_PANEL (self));
 
+  if (link_ids == NULL)
+    link_ids = none;
   if (n == self->n_selected && g_strcmp0 (element_id, self->element_id) == 0 &&
-      g_strcmp0 (n == 0 ? context_id : NULL, self->context_id) == 0)
+      g_strcmp0 (n == 0 ? context_id : NULL, self->context_id) == 0 &&
+      g_strv_equal ((const char * const *) (self->link_ids != NULL ? self->link_ids : (char **) none), link_ids))
     return;
 
   commit_all (self);
@@ -1162,6 +1421,8 @@ stormcut_properties_panel_show_selection (StormcutPropertiesPanel *self,
   self->element_id = g_strdup (element_id);
   g_free (self->context_id);
   self->context_id = n == 0 ? g_strdup (context_id) : NULL;
+  g_strfreev (self->link_ids);
+  self->link_ids = g_strdupv ((char **) link_ids);
   self->n_selected = n;
 
   refresh (self, TRUE);

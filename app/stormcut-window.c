@@ -336,9 +336,11 @@ selection_changed_cb (StormcutCanvas *canvas,
                       StormcutWindow *self)
 {
   g_auto(GStrv) elements = stormcut_canvas_get_selected_elements (canvas);
+  g_auto(GStrv) links = stormcut_canvas_get_selected_links (canvas);
   const char *context_id = stormcut_canvas_get_selected_context (canvas);
 
-  stormcut_properties_panel_show_selection (self->properties_panel, (const char * const *) elements, context_id);
+  stormcut_properties_panel_show_selection (self->properties_panel, (const char * const *) elements,
+                                            (const char * const *) links, context_id);
   stormcut_context_list_select (self->context_list, g_strv_length (elements) == 0 ? context_id : NULL);
 }
 

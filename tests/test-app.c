@@ -170,6 +170,58 @@ first_of_kind (StormcutModel *model,
   return NULL;
 }
 
+static GtkWidget *
+panel_child (GtkWidget  *panel,
+             const char *name)
+{
+  GtkWidget *child = GTK_WIDGET (gtk_widget_get_template_child (panel, STORMCUT_TYPE_PROPERTIES_PANEL, name));
+
+  ck_assert_msg (child != NULL, "the panel has no %s", name);
+  return child;
+}
+
+static char *
+view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_view_text (GtkWidget  *view,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+/* Presses a key in a name field of the panel: its handler sees it before the text view
+ * (GTK has no public way to synthesize the event itself); TRUE when the field took it. */
+static gboolean
+press_key (GtkWidget       *view,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  gboolean handled = FALSE, found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          found = TRUE;
+        }
+    }
+  ck_assert_msg (found, "the field has no key handler");
+  return handled;
+}
+
 static char *
 model_xml (StormcutModel *model)
 {
@@ -350,10 +402,13 @@ START_TEST (test_properties_panel_edits_reach_the_model)
   flush_events ();
   ck_assert_str_eq (stormcut_properties_panel_get_page (STORMCUT_PROPERTIES_PANEL (panel)), "element");
 
-  entry = GTK_EDITABLE (gtk_widget_get_template_child (panel, STORMCUT_TYPE_PROPERTIES_PANEL, "element_name_entry"));
-  gtk_editable_set_text (entry, "Facility booking");
-  g_signal_emit_by_name (entry, "activate");
-  ck_assert_str_eq (stormcut_model_get_element (model, aggregate_id)->name, "Facility booking");
+  {
+    GtkWidget *name_view = panel_child (panel, "element_name_view");
+
+    set_view_text (name_view, "Facility booking");
+    ck_assert (press_key (name_view, GDK_KEY_Return, 0));
+    ck_assert_str_eq (stormcut_model_get_element (model, aggregate_id)->name, "Facility booking");
+  }
 
   g_signal_emit_by_name (gtk_widget_get_template_child (panel, STORMCUT_TYPE_PROPERTIES_PANEL, "element_suggest_button"), "clicked");
   ck_assert_str_eq (stormcut_model_get_element (model, aggregate_id)->code_name, "FacilityBooking");
@@ -414,6 +469,211 @@ START_TEST (test_properties_panel_edits_reach_the_model)
   stormcut_canvas_select_all (canvas);
   flush_events ();
   ck_assert_str_eq (stormcut_properties_panel_get_page (STORMCUT_PROPERTIES_PANEL (panel)), "several");
+
+  teardown_application ();
+}
+END_TEST
+
+/* Sticky names may span lines: the panel shows the line breaks, keeps them while other fields
+ * are edited, and edits them with the keys of the board's editor. */
+START_TEST (test_properties_panel_multiline_names)
+{
+  StormcutWindow *window;
+  StormcutModel *model;
+  StormcutCanvas *canvas;
+  GtkWidget *panel, *name_view, *code_entry, *description_view, *suggest;
+  g_autofree char *shown = NULL;
+  const char *event_id = "evt-reservation-registered";
+  guint history;
+
+  setup_application ();
+  window = open_sample_as_document (NULL);
+  model = stormcut_window_get_model (window);
+  canvas = stormcut_window_get_canvas (window);
+  panel = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), STORMCUT_TYPE_WINDOW, "properties_panel"));
+  name_view = panel_child (panel, "element_name_view");
+  code_entry = panel_child (panel, "element_code_entry");
+  description_view = panel_child (panel, "element_description_view");
+  suggest = panel_child (panel, "element_suggest_button");
+
+  ck_assert (stormcut_model_rename_element (model, event_id, "예약\n등록됨", NULL));
+  stormcut_canvas_select_element (canvas, event_id, FALSE);
+  flush_events ();
+  ck_assert_str_eq (stormcut_properties_panel_get_page (STORMCUT_PROPERTIES_PANEL (panel)), "element");
+  shown = view_text (name_view);
+  ck_assert_str_eq (shown, "예약\n등록됨");
+
+  /* Editing other fields leaves the line break alone, whether they are applied with Enter
+   * or by leaving them. */
+  gtk_editable_set_text (GTK_EDITABLE (code_entry), "ReservationRegisteredEvent");
+  g_signal_emit_by_name (code_entry, "activate");
+  ck_assert_str_eq (stormcut_model_get_element (model, event_id)->code_name, "ReservationRegisteredEvent");
+  gtk_widget_grab_focus (name_view);
+  gtk_widget_grab_focus (description_view);
+  set_view_text (description_view, "접수되어 결제를 기다리는 예약");
+  gtk_widget_grab_focus (code_entry);
+  flush_events ();
+  ck_assert_str_eq (stormcut_model_get_element (model, event_id)->description, "접수되어 결제를 기다리는 예약");
+  ck_assert_str_eq (stormcut_model_get_element (model, event_id)->name, "예약\n등록됨");
+  g_clear_pointer (&shown, g_free);
+  shown = view_text (name_view);
+  ck_assert_str_eq (shown, "예약\n등록됨");
+
+  /* Enter applies the name, line breaks and all, as one undo step; blanks around it go. */
+  history = stormcut_model_get_history_length (model);
+  gtk_widget_grab_focus (name_view);
+  set_view_text (name_view, "예약\n접수됨\n");
+  ck_assert (!press_key (name_view, GDK_KEY_Return, GDK_SHIFT_MASK));   /* a new line: the text view's */
+  ck_assert_str_eq (stormcut_model_get_element (model, event_id)->name, "예약\n등록됨");
+  ck_assert (press_key (name_view, GDK_KEY_Return, 0));
+  ck_assert_str_eq (stormcut_model_get_element (model, event_id)->name, "예약\n접수됨");
+  ck_assert_uint_eq (stormcut_model_get_history_length (model), history + 1);
+  flush_events ();
+  g_clear_pointer (&shown, g_free);
+  shown = view_text (name_view);
+  ck_assert_str_eq (shown, "예약\n접수됨");
+
+  /* Unchanged text changes nothing, with Enter or on leaving the field. */
+  ck_assert (press_key (name_view, GDK_KEY_KP_Enter, 0));
+  gtk_widget_grab_focus (code_entry);
+  flush_events ();
+  ck_assert_uint_eq (stormcut_model_get_history_length (model), history + 1);
+
+  /* Escape goes back to the saved name; the model is not touched. */
+  gtk_widget_grab_focus (name_view);
+  set_view_text (name_view, "다른 이름");
+  ck_assert (press_key (name_view, GDK_KEY_Escape, 0));
+  g_clear_pointer (&shown, g_free);
+  shown = view_text (name_view);
+  ck_assert_str_eq (shown, "예약\n접수됨");
+  ck_assert (!press_key (name_view, GDK_KEY_Escape, 0));   /* nothing to take back: the window's */
+  ck_assert_uint_eq (stormcut_model_get_history_length (model), history + 1);
+
+  /* The code name is suggested from every line; leaving the field applies the name. */
+  set_view_text (name_view, "Reservation\nreceived");
+  ck_assert_str_eq (gtk_entry_get_placeholder_text (GTK_ENTRY (code_entry)), "ReservationReceived");
+  ck_assert (gtk_widget_get_sensitive (suggest));
+  gtk_widget_grab_focus (code_entry);
+  flush_events ();
+  ck_assert_str_eq (stormcut_model_get_element (model, event_id)->name, "Reservation\nreceived");
+  ck_assert_uint_eq (stormcut_model_get_history_length (model), history + 2);
+
+  /* Undo takes the panel's renames back one at a time. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  ck_assert_str_eq (stormcut_model_get_element (model, event_id)->name, "예약\n접수됨");
+  flush_events ();
+  g_clear_pointer (&shown, g_free);
+  shown = view_text (name_view);
+  ck_assert_str_eq (shown, "예약\n접수됨");
+
+  /* Context names take line breaks too (the model allows them); an empty one is refused. */
+  {
+    const char *context_id = "ctx-reservation";
+    GtkWidget *context_view = panel_child (panel, "context_name_view");
+
+    stormcut_canvas_select_context (canvas, context_id);
+    flush_events ();
+    ck_assert_str_eq (stormcut_properties_panel_get_page (STORMCUT_PROPERTIES_PANEL (panel)), "context");
+    gtk_widget_grab_focus (context_view);
+    set_view_text (context_view, "예약\n(시설 대관)");
+    ck_assert (press_key (context_view, GDK_KEY_Return, 0));
+    ck_assert_str_eq (stormcut_model_get_context (model, context_id)->name, "예약\n(시설 대관)");
+    set_view_text (context_view, " \n ");
+    ck_assert (press_key (context_view, GDK_KEY_Return, 0));
+    ck_assert_str_eq (stormcut_model_get_context (model, context_id)->name, "예약\n(시설 대관)");
+    g_clear_pointer (&shown, g_free);
+    shown = view_text (context_view);
+    ck_assert_str_eq (shown, "예약\n(시설 대관)");
+  }
+
+  teardown_application ();
+}
+END_TEST
+
+/* Links alone in the selection: what they join and mean, and a Delete that undo reverts. */
+START_TEST (test_properties_panel_links)
+{
+  StormcutWindow *window;
+  StormcutModel *model;
+  StormcutCanvas *canvas;
+  GtkWidget *panel, *delete_button;
+  GtkLabel *heading, *ends, *meaning, *mode;
+  guint n_links;
+
+  setup_application ();
+  window = open_sample_as_document (NULL);
+  model = stormcut_window_get_model (window);
+  canvas = stormcut_window_get_canvas (window);
+  panel = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), STORMCUT_TYPE_WINDOW, "properties_panel"));
+  heading = GTK_LABEL (panel_child (panel, "link_heading_label"));
+  ends = GTK_LABEL (panel_child (panel, "link_ends_label"));
+  meaning = GTK_LABEL (panel_child (panel, "link_meaning_label"));
+  mode = GTK_LABEL (panel_child (panel, "link_mode_label"));
+  delete_button = panel_child (panel, "link_delete_button");
+  n_links = stormcut_model_get_links (model)->len;
+
+  /* A command handled by an aggregate: a synchronous call. */
+  ck_assert_ptr_nonnull (stormcut_model_get_link (model, "l-24"));
+  stormcut_canvas_select_link (canvas, "l-24", FALSE);
+  flush_events ();
+  ck_assert_str_eq (stormcut_properties_panel_get_page (STORMCUT_PROPERTIES_PANEL (panel)), "link");
+  ck_assert_str_eq (gtk_label_get_text (heading), "Link");
+  ck_assert_str_eq (gtk_label_get_text (ends), "예약 등록 (Command) → 예약 (Aggregate)");
+  ck_assert_str_eq (gtk_label_get_text (meaning), "the command is handled by the aggregate");
+  ck_assert (gtk_widget_get_visible (panel_child (panel, "link_mode_box")));
+  ck_assert_str_eq (gtk_label_get_text (mode), "Synchronous (request/response)");
+  ck_assert_str_eq (gtk_button_get_label (GTK_BUTTON (delete_button)), "_Delete Link");
+
+  /* An event that activates a policy: asynchronous; a read model reading an aggregate: shared
+   * data; a hotspot only annotates (no mode).  Names keep to one line here. */
+  stormcut_canvas_select_link (canvas, "l-40", FALSE);
+  flush_events ();
+  ck_assert_str_eq (gtk_label_get_text (meaning), "the event activates the policy");
+  ck_assert_str_eq (gtk_label_get_text (mode), "Asynchronous (publish/subscribe)");
+  stormcut_canvas_select_link (canvas, "l-21", FALSE);
+  flush_events ();
+  ck_assert_str_eq (gtk_label_get_text (mode), "Shared data");
+  ck_assert (stormcut_model_rename_element (model, "hot-closure", "휴관일\n처리?", NULL));
+  stormcut_canvas_select_link (canvas, "l-18", FALSE);
+  flush_events ();
+  ck_assert_str_eq (gtk_label_get_text (ends), "휴관일 처리? (Hotspot) → 시설 (Aggregate)");
+  ck_assert_str_eq (gtk_label_get_text (meaning), "the hotspot annotates it");
+  ck_assert (!gtk_widget_get_visible (panel_child (panel, "link_mode_box")));
+
+  /* Delete removes the link as one undo step; the board drops it from the selection. */
+  stormcut_canvas_select_link (canvas, "l-24", FALSE);
+  flush_events ();
+  g_signal_emit_by_name (delete_button, "clicked");
+  flush_events ();
+  ck_assert_ptr_null (stormcut_model_get_link (model, "l-24"));
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, n_links - 1);
+  ck_assert_str_eq (stormcut_model_get_undo_label (model), "Delete 1 link");
+  ck_assert_str_eq (stormcut_properties_panel_get_page (STORMCUT_PROPERTIES_PANEL (panel)), "board");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  ck_assert_ptr_nonnull (stormcut_model_get_link (model, "l-24"));
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, n_links);
+
+  /* Several links: how many, and Delete takes them all in one step. */
+  stormcut_canvas_select_link (canvas, "l-24", FALSE);
+  stormcut_canvas_select_link (canvas, "l-25", TRUE);
+  stormcut_canvas_select_link (canvas, "l-40", TRUE);
+  flush_events ();
+  ck_assert_str_eq (stormcut_properties_panel_get_page (STORMCUT_PROPERTIES_PANEL (panel)), "link");
+  ck_assert_str_eq (gtk_label_get_text (heading), "3 links selected");
+  ck_assert (!gtk_widget_get_visible (panel_child (panel, "link_details_box")));
+  ck_assert_str_eq (gtk_button_get_label (GTK_BUTTON (delete_button)), "_Delete Links");
+  g_signal_emit_by_name (delete_button, "clicked");
+  flush_events ();
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, n_links - 3);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  ck_assert_uint_eq (stormcut_model_get_links (model)->len, n_links);
+  ck_assert_ptr_nonnull (stormcut_model_get_link (model, "l-25"));
+
+  /* A sticky with the links is the sticky's page, as before. */
+  stormcut_canvas_select_link (canvas, "l-24", FALSE);
+  stormcut_canvas_select_element (canvas, "agg-reservation", TRUE);
+  flush_events ();
+  ck_assert_str_eq (stormcut_properties_panel_get_page (STORMCUT_PROPERTIES_PANEL (panel)), "element");
 
   teardown_application ();
 }
@@ -759,6 +1019,8 @@ app_suite (void)
   tcase_add_test (tcase, test_suggest_code_name);
   tcase_add_test (tcase, test_session_edit_close_reopen);
   tcase_add_test (tcase, test_properties_panel_edits_reach_the_model);
+  tcase_add_test (tcase, test_properties_panel_multiline_names);
+  tcase_add_test (tcase, test_properties_panel_links);
   tcase_add_test (tcase, test_side_bar_lists_and_search);
   tcase_add_test (tcase, test_new_board_then_save_as);
   tcase_add_test (tcase, test_bad_files_show_an_error);
