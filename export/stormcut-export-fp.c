@@ -608,7 +608,8 @@ static void
 write_summary_sheet (Book                  *book,
                      const StormcutFpTable *table)
 {
-  static const int widths[] = { 180, 60, 60, 60, 60, 60, 70 };
+  /* Narrow enough for a portrait A4 page: LibreOffice's import ignores the page setup. */
+  static const int widths[] = { 150, 50, 50, 50, 50, 50, 60 };
 
   book_start_sheet (book, C_("workbook sheet", "Summary"), widths, G_N_ELEMENTS (widths), 0);
 
