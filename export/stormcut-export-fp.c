@@ -718,7 +718,9 @@ write_cost_sheet (Book                  *book,
                   StormcutModel         *model,
                   const StormcutFpTable *table)
 {
-  static const int widths[] = { 170, 180, 60, 95, 240 };
+  /* Item, level, factor and amount fit a portrait A4 page (LibreOffice's import ignores the
+   * page setup): a printout keeps every number on its first page, the reasons on the next. */
+  static const int widths[] = { 150, 150, 55, 90, 240 };
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(StormcutCostSettings) settings = stormcut_cost_settings_load (model, warnings);
   g_autofree char *fp = tenths_to_number (table->total.total_tenths);
