@@ -17,6 +17,10 @@ void              stormcut_canvas_pointer_press       (StormcutCanvas *self, gui
                                                        double x, double y);
 void              stormcut_canvas_pointer_motion      (StormcutCanvas *self, double x, double y);
 void              stormcut_canvas_pointer_release     (StormcutCanvas *self, double x, double y);
+/* A drag held within 32 pixels of the board's edge scrolls the board that way, faster nearer
+ * the edge; the frame clock calls this every frame with the time since the last (tests call
+ * it directly).  FALSE when there is nothing to scroll. */
+gboolean          stormcut_canvas_autoscroll_step     (StormcutCanvas *self, double seconds);
 void              stormcut_canvas_pointer_double_click (StormcutCanvas *self, double x, double y);
 /* The tooltip of the link under the widget point (its ends and what it means), or NULL. */
 char             *stormcut_canvas_describe_link_at    (StormcutCanvas *self, double x, double y);
@@ -168,6 +172,8 @@ struct _StormcutCanvas
   graphene_rect_t     drag_frame_start;
   gboolean            space_down;
   double              zoom_gesture_start;
+  guint               autoscroll_id;   /* tick callback while a drag is near the edge */
+  gint64              autoscroll_time; /* frame time of its last step, 0 before the first */
   guint32             last_press_time; /* double-click detection */
   double              last_press_x;
   double              last_press_y;

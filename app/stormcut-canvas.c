@@ -28,6 +28,9 @@
 #define SNAP                10.0
 /* A click this many pixels from a link's line still hits it. */
 #define LINK_HIT_PIXELS     5.0
+/* Dragging this close to the board's edge scrolls it, up to this fast at the edge itself. */
+#define AUTOSCROLL_EDGE     32.0
+#define AUTOSCROLL_SPEED    900.0   /* pixels per second */
 
 /* Sides of a frame being resized. */
 enum {
@@ -2030,6 +2033,88 @@ stormcut_canvas_pointer_press (StormcutCanvas  *self,
   graphene_rect_init (&self->drag_frame, self->press_bx, self->press_by, 0, 0);
 }
 
+/* How fast to scroll for a pointer at @position along a side of @length: -1 … 1 of the full
+ * speed, positive towards the start (the content moves that way), 0 away from the edges. */
+static double
+autoscroll_factor (double position,
+                   double length)
+{
+  if (length < 4 * AUTOSCROLL_EDGE)
+    return 0;
+  if (position < AUTOSCROLL_EDGE)
+    return MIN ((AUTOSCROLL_EDGE - position) / AUTOSCROLL_EDGE, 1.0);
+  if (position > length - AUTOSCROLL_EDGE)
+    return -MIN ((position - (length - AUTOSCROLL_EDGE)) / AUTOSCROLL_EDGE, 1.0);
+  return 0;
+}
+
+/* Drags that follow the pointer across the board (not panning, which moves the board itself). */
+static gboolean
+drag_scrolls (StormcutCanvas *self)
+{
+  return self->drag_moved && self->drag_mode != DRAG_NONE && self->drag_mode != DRAG_PAN;
+}
+
+gboolean
+stormcut_canvas_autoscroll_step (StormcutCanvas *self,
+                                 double          seconds)
+{
+  double width, height, dx, dy;
+
+  g_return_val_if_fail (STORMCUT_IS_CANVAS (self), FALSE);
+
+  if (!drag_scrolls (self))
+    return FALSE;
+  stormcut_viewport_get_view_size (self->viewport, &width, &height);
+  dx = autoscroll_factor (self->pointer_wx, width) * AUTOSCROLL_SPEED * seconds;
+  dy = autoscroll_factor (self->pointer_wy, height) * AUTOSCROLL_SPEED * seconds;
+  if (dx == 0 && dy == 0)
+    return FALSE;
+
+  /* The board moves under a pointer that stays put: where the drag started moves with the
+   * board, and the drag is worked out again for the board point now under the pointer. */
+  stormcut_viewport_pan (self->viewport, dx, dy);
+  self->press_wx += dx;
+  self->press_wy += dy;
+  stormcut_canvas_pointer_motion (self, self->pointer_wx, self->pointer_wy);
+  return TRUE;
+}
+
+static gboolean
+autoscroll_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  StormcutCanvas *self = STORMCUT_CANVAS (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  /* A late frame does not make the board jump: at most 50 ms of scrolling per step. */
+  double seconds = self->autoscroll_time > 0 ? MIN ((now - self->autoscroll_time) / (double) G_USEC_PER_SEC, 0.05) : 0;
+
+  self->autoscroll_time = now;
+  if (!drag_scrolls (self) || (seconds > 0 && !stormcut_canvas_autoscroll_step (self, seconds)))
+    {
+      self->autoscroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Starts scrolling when a drag comes near the edge; the tick stops itself when the drag ends
+ * or the pointer leaves the edge. */
+static void
+update_autoscroll (StormcutCanvas *self)
+{
+  double width, height;
+
+  if (self->autoscroll_id != 0 || !drag_scrolls (self))
+    return;
+  stormcut_viewport_get_view_size (self->viewport, &width, &height);
+  if (autoscroll_factor (self->pointer_wx, width) == 0 && autoscroll_factor (self->pointer_wy, height) == 0)
+    return;
+  self->autoscroll_time = 0;
+  self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick_cb, NULL, NULL);
+}
+
 void
 stormcut_canvas_pointer_motion (StormcutCanvas *self,
                                 double          x,
@@ -2122,6 +2207,7 @@ stormcut_canvas_pointer_motion (StormcutCanvas *self,
   if (self->drag_mode != DRAG_PAN)
     stormcut_canvas_invalidate_layer (self);
   update_cursor (self, x, y);
+  update_autoscroll (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -3251,6 +3337,9 @@ stormcut_canvas_dispose (GObject *object)
 
   self->edit_mode = EDIT_NONE;
   g_clear_handle_id (&self->layer_settle_id, g_source_remove);
+  if (self->autoscroll_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
+  self->autoscroll_id = 0;
   stormcut_canvas_set_model (self, NULL);
   g_clear_pointer (&self->editor, gtk_widget_unparent);
   if (self->offscreen_renderer != NULL && gsk_renderer_is_realized (self->offscreen_renderer))

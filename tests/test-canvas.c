@@ -415,6 +415,54 @@ START_TEST (test_move_by_drag_and_keys)
 }
 END_TEST
 
+/* A drag held near the board's edge scrolls the board, and what is dragged goes along. */
+START_TEST (test_drag_near_the_edge_scrolls)
+{
+  g_autoptr(StormcutModel) model = stormcut_model_new ();
+  g_autoptr(StormcutCanvas) canvas = canvas_new_for (model);
+  StormcutViewport *viewport = stormcut_canvas_get_viewport (canvas);
+  g_autofree char *a = g_strdup (add (model, STORMCUT_KIND_EVENT, "A", 100, 100)->id);
+  g_autofree char *far = g_strdup (add (model, STORMCUT_KIND_EVENT, "Far", 100, 1500)->id);
+  double ox, oy, before_x, before_y;
+
+  /* No drag, or a drag away from the edges: nothing scrolls. */
+  ck_assert (!stormcut_canvas_autoscroll_step (canvas, 0.1));
+  stormcut_canvas_pointer_press (canvas, GDK_BUTTON_PRIMARY, 0, 160, 160);
+  stormcut_canvas_pointer_motion (canvas, 600, 400);
+  ck_assert (!stormcut_canvas_autoscroll_step (canvas, 0.1));
+
+  /* 16 px from the right edge: half speed, 450 px/s, so 45 px in 0.1 s; the board moves
+   * left and the sticky stays under the pointer. */
+  stormcut_canvas_pointer_motion (canvas, VIEW_W - 16, 400);
+  stormcut_viewport_get_origin (viewport, &before_x, &before_y);
+  ck_assert (stormcut_canvas_autoscroll_step (canvas, 0.1));
+  ck_assert (stormcut_canvas_autoscroll_step (canvas, 0.1));
+  stormcut_viewport_get_origin (viewport, &ox, &oy);
+  ck_assert_double_eq_tol (fabs (ox - before_x), 90, 0.01);
+  ck_assert_double_eq_tol (oy, before_y, 0.01);
+  stormcut_canvas_pointer_release (canvas, VIEW_W - 16, 400);
+  /* 1,104 px of pointer travel plus 90 px of scrolling, on the 10-unit snap. */
+  ck_assert_double_eq (stormcut_model_get_element (model, a)->x, 1290);
+  ck_assert_double_eq (stormcut_model_get_element (model, a)->y, 340);
+  ck_assert (!stormcut_canvas_autoscroll_step (canvas, 0.1));   /* the drag is over */
+
+  /* A rubber band dragged to the bottom edge reaches stickies below the view. */
+  stormcut_viewport_set_origin (viewport, 0, 0);
+  stormcut_canvas_clear_selection (canvas);
+  stormcut_canvas_pointer_press (canvas, GDK_BUTTON_PRIMARY, 0, 20, 20);
+  stormcut_canvas_pointer_motion (canvas, 400, VIEW_H - 1);
+  for (int i = 0; i < 20; i++)
+    ck_assert (stormcut_canvas_autoscroll_step (canvas, 0.05));
+  stormcut_canvas_pointer_release (canvas, 400, VIEW_H - 1);
+  {
+    g_auto(GStrv) ids = stormcut_canvas_get_selected_elements (canvas);
+
+    ck_assert_uint_eq (g_strv_length (ids), 1);
+    ck_assert_str_eq (ids[0], far);
+  }
+}
+END_TEST
+
 START_TEST (test_rubber_band_and_select_all)
 {
   g_autoptr(StormcutModel) model = stormcut_model_new ();
@@ -1263,6 +1311,7 @@ canvas_suite (void)
   tcase_add_test (tc, test_quick_add_and_steps);
   tcase_add_test (tc, test_rename_in_place);
   tcase_add_test (tc, test_move_by_drag_and_keys);
+  tcase_add_test (tc, test_drag_near_the_edge_scrolls);
   tcase_add_test (tc, test_rubber_band_and_select_all);
   tcase_add_test (tc, test_delete_undo_redo);
   tcase_add_test (tc, test_link_by_drag);
