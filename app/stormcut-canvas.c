@@ -3380,6 +3380,27 @@ stormcut_canvas_finalize (GObject *object)
   G_OBJECT_CLASS (stormcut_canvas_parent_class)->finalize (object);
 }
 
+/* Shift+Enter while naming: a new line in the name (sticky notes wrap; names keep the breaks).
+ * The editor lets the key through after the input method has seen it, so a syllable still
+ * being composed goes in before the line break. */
+static void
+action_new_line (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  StormcutCanvas *self = STORMCUT_CANVAS (widget);
+  GtkEditable *editor = GTK_EDITABLE (self->editor);
+  int start, end;
+
+  if (!stormcut_canvas_is_editing (self))
+    return;
+  if (gtk_editable_get_selection_bounds (editor, &start, &end))
+    gtk_editable_delete_text (editor, start, end);
+  start = gtk_editable_get_position (editor);
+  gtk_editable_insert_text (editor, "\n", 1, &start);
+  gtk_editable_set_position (editor, start);
+}
+
 static void
 add_binding (GtkWidgetClass  *widget_class,
              guint            keyval,
@@ -3451,6 +3472,7 @@ stormcut_canvas_class_init (StormcutCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, action_select_all);
   gtk_widget_class_install_action (widget_class, "canvas.select-none", NULL, action_select_none);
   gtk_widget_class_install_action (widget_class, "canvas.rename", NULL, action_rename);
+  gtk_widget_class_install_action (widget_class, "canvas.new-line", NULL, action_new_line);
   gtk_widget_class_install_action (widget_class, "canvas.align-left", NULL, action_arrange);
   gtk_widget_class_install_action (widget_class, "canvas.align-top", NULL, action_arrange);
   gtk_widget_class_install_action (widget_class, "canvas.distribute-horizontally", NULL, action_arrange);
@@ -3479,6 +3501,9 @@ stormcut_canvas_class_init (StormcutCanvasClass *klass)
   add_binding (widget_class, GDK_KEY_Escape, 0, "canvas.select-none");
   add_binding (widget_class, GDK_KEY_F2, 0, "canvas.rename");
   add_binding (widget_class, GDK_KEY_Return, 0, "canvas.rename");
+  add_binding (widget_class, GDK_KEY_Return, GDK_SHIFT_MASK, "canvas.new-line");
+  add_binding (widget_class, GDK_KEY_KP_Enter, GDK_SHIFT_MASK, "canvas.new-line");
+  add_binding (widget_class, GDK_KEY_ISO_Enter, GDK_SHIFT_MASK, "canvas.new-line");
   add_binding (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "canvas.align-left");
   add_binding (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "canvas.align-top");
   add_binding (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "canvas.distribute-horizontally");

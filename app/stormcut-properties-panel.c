@@ -350,8 +350,7 @@ get_saved_name (StormcutPropertiesPanel *self,
 
 /* Names may hold line breaks (sticky notes wrap), so they are edited in a text view that
  * takes the keys of the board's editor: Enter applies, Escape goes back to the saved name.
- * Shift+Enter starts a new line (the board's one-line editor keeps line breaks but cannot
- * type them). */
+ * Shift+Enter starts a new line, as on the board. */
 static gboolean
 name_key_pressed_cb (GtkEventControllerKey   *controller,
                      guint                    keyval,

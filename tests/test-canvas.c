@@ -336,6 +336,23 @@ START_TEST (test_rename_in_place)
   ck_assert (stormcut_model_undo (model, &error));
   ck_assert_str_eq (stormcut_model_get_element (model, id)->name, "Register reservation");
 
+  /* Shift+Enter starts a new line (over the selection). */
+  activate (canvas, "canvas.rename", NULL);
+  {
+    GtkEditable *editor = stormcut_canvas_get_editor (canvas);
+    int position;
+
+    gtk_editable_select_region (editor, 8, -1);
+    activate (canvas, "canvas.new-line", NULL);
+    position = gtk_editable_get_position (editor);
+    gtk_editable_insert_text (editor, "reservation", -1, &position);
+    ck_assert_str_eq (gtk_editable_get_text (editor), "Register\nreservation");
+    stormcut_canvas_commit_editing (canvas);
+  }
+  ck_assert_str_eq (stormcut_model_get_element (model, id)->name, "Register\nreservation");
+  activate (canvas, "canvas.new-line", NULL);   /* not naming: nothing happens */
+  ck_assert (!stormcut_canvas_is_editing (canvas));
+
   /* Double-click on empty board adds a sticky of the last kind there. */
   stormcut_canvas_pointer_double_click (canvas, 700, 500);
   type_and_commit (canvas, "New one");
