@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "stormcut-problems-list.h"
+#include "stormcut-view-common.h"
 
 struct _StormcutProblemsList
 {
@@ -15,12 +16,8 @@ struct _StormcutProblemsList
   GtkListBox    *list_box;
 
   /* owned references */
-  StormcutModel *model;
+  StormcutViewBinding binding;   /* the model; rebuild() when it changes */
   GPtrArray     *problems;       /* of StormcutProblem* */
-
-  gulong         changed_id;
-  gulong         reloaded_id;
-  guint          refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (StormcutProblemsList, stormcut_problems_list, GTK_TYPE_WIDGET)
@@ -75,7 +72,7 @@ create_row (StormcutProblemsList  *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_box_append (GTK_BOX (texts), label);
 
-  element = problem->element_id != NULL ? stormcut_model_get_element (self->model, problem->element_id) : NULL;
+  element = problem->element_id != NULL ? stormcut_model_get_element (self->binding.model, problem->element_id) : NULL;
   if (element != NULL)
     {
       label = gtk_label_new (stormcut_kind_get_label (element->kind));
@@ -114,8 +111,8 @@ rebuild (StormcutProblemsList *self)
   g_autoptr(GPtrArray) problems = NULL;
   guint n_rows;
 
-  if (self->model != NULL)
-    problems = stormcut_model_check (self->model);
+  if (self->binding.model != NULL)
+    problems = stormcut_model_check (self->binding.model);
   else
     problems = g_ptr_array_new_with_free_func ((GDestroyNotify) stormcut_problem_free);
 
@@ -155,41 +152,11 @@ rebuild (StormcutProblemsList *self)
 }
 
 static gboolean
-refresh_idle_cb (gpointer user_data)
+change_concerns_list (StormcutObjectType  type,
+                      const char         *id)
 {
-  StormcutProblemsList *self = user_data;
-
-  self->refresh_id = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (StormcutProblemsList *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
-}
-
-static void
-model_changed_cb (StormcutModel      *model,
-                  StormcutObjectType  type,
-                  const char         *id,
-                  StormcutChange      change,
-                  gpointer            user_data)
-{
-  StormcutProblemsList *self = user_data;
-
-  if (type == STORMCUT_OBJECT_MODEL || type == STORMCUT_OBJECT_RELATIONSHIP)
-    return;
-  queue_refresh (self);
-}
-
-static void
-model_reloaded_cb (StormcutModel *model,
-                   gpointer       user_data)
-{
-  queue_refresh (user_data);
+  /* Settings and the context map's relationships do not change the grammar warnings. */
+  return type != STORMCUT_OBJECT_MODEL && type != STORMCUT_OBJECT_RELATIONSHIP;
 }
 
 static void
@@ -201,16 +168,6 @@ row_activated_cb (GtkListBox           *list_box,
 
   if (element_id != NULL)
     g_signal_emit (self, signals[PROBLEM_ACTIVATED], 0, element_id);
-}
-
-static void
-disconnect_model (StormcutProblemsList *self)
-{
-  if (self->model == NULL)
-    return;
-  g_clear_signal_handler (&self->changed_id, self->model);
-  g_clear_signal_handler (&self->reloaded_id, self->model);
-  g_clear_object (&self->model);
 }
 
 static void
@@ -236,8 +193,7 @@ stormcut_problems_list_dispose (GObject *object)
 {
   StormcutProblemsList *self = STORMCUT_PROBLEMS_LIST (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  disconnect_model (self);
+  stormcut_view_binding_clear (&self->binding);
   gtk_widget_dispose_template (GTK_WIDGET (self), STORMCUT_TYPE_PROBLEMS_LIST);
   /* The template's root box is not bound to a field: unparent it here. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
@@ -286,7 +242,11 @@ static void
 stormcut_problems_list_init (StormcutProblemsList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  rebuild (self);
+  stormcut_view_binding_init (&self->binding, GTK_WIDGET (self), (StormcutViewRebuildFunc) rebuild,
+                              change_concerns_list);
+  /* The number of warnings is shown on the side bar's tab, also while the list is hidden. */
+  stormcut_view_binding_set_while_hidden (&self->binding, TRUE);
+  stormcut_view_binding_flush (&self->binding);
 }
 
 GtkWidget *
@@ -302,17 +262,10 @@ stormcut_problems_list_set_model (StormcutProblemsList *self,
   g_return_if_fail (STORMCUT_IS_PROBLEMS_LIST (self));
   g_return_if_fail (model == NULL || STORMCUT_IS_MODEL (model));
 
-  if (self->model == model)
+  if (self->binding.model == model)
     return;
 
-  disconnect_model (self);
-  if (model != NULL)
-    {
-      self->model = g_object_ref (model);
-      self->changed_id = g_signal_connect (model, "changed", G_CALLBACK (model_changed_cb), self);
-      self->reloaded_id = g_signal_connect (model, "reloaded", G_CALLBACK (model_reloaded_cb), self);
-    }
-  queue_refresh (self);
+  stormcut_view_binding_set_model (&self->binding, model);
 }
 
 guint
@@ -328,8 +281,8 @@ stormcut_problems_list_refresh (StormcutProblemsList *self)
 {
   g_return_if_fail (STORMCUT_IS_PROBLEMS_LIST (self));
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  rebuild (self);
+  stormcut_view_binding_queue (&self->binding);
+  stormcut_view_binding_flush (&self->binding);
 }
 
 const char *

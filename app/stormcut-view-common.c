@@ -58,7 +58,7 @@ binding_idle_cb (gpointer user_data)
   StormcutViewBinding *self = user_data;
 
   self->idle_id = 0;
-  if (self->dirty && gtk_widget_get_mapped (self->view))
+  if (self->dirty && (self->while_hidden || gtk_widget_get_mapped (self->view)))
     {
       self->dirty = FALSE;
       self->rebuild (self->view);
@@ -132,6 +132,15 @@ stormcut_view_binding_init (StormcutViewBinding      *self,
 }
 
 void
+stormcut_view_binding_set_while_hidden (StormcutViewBinding *self,
+                                        gboolean             while_hidden)
+{
+  self->while_hidden = while_hidden;
+  if (while_hidden && self->dirty)
+    stormcut_view_binding_queue (self);
+}
+
+void
 stormcut_view_binding_set_model (StormcutViewBinding *self,
                                  StormcutModel       *model)
 {
@@ -151,7 +160,7 @@ void
 stormcut_view_binding_queue (StormcutViewBinding *self)
 {
   self->dirty = TRUE;
-  if (self->idle_id == 0 && gtk_widget_get_mapped (self->view))
+  if (self->idle_id == 0 && (self->while_hidden || gtk_widget_get_mapped (self->view)))
     self->idle_id = g_idle_add_full (G_PRIORITY_LOW, binding_idle_cb, self, NULL);
 }
 

@@ -24,7 +24,7 @@ typedef gboolean (*StormcutViewChangeFilter) (StormcutObjectType type, const cha
 /* Embedded in a view's instance struct: holds the model, listens to its ::changed (those
  * @filter lets through) and ::reloaded, and rebuilds the view once per burst of changes,
  * from a low-priority idle.  A view that is not mapped only remembers that it is out of
- * date and rebuilds when it is mapped again.  The view reads @model; it changes the rest
+ * date and rebuilds when it is mapped again (unless set to rebuild while hidden).  The view reads @model; it changes the rest
  * through the functions below only. */
 typedef struct {
   /* borrowed references */
@@ -39,6 +39,7 @@ typedef struct {
   gulong                    reloaded_id;
   guint                     idle_id;
   gboolean                  dirty;        /* the view is older than the model */
+  gboolean                  while_hidden; /* rebuild even when not mapped */
 } StormcutViewBinding;
 
 /* Starts without a model and out of date.  Call it in the view's init. */
@@ -46,6 +47,10 @@ void             stormcut_view_binding_init      (StormcutViewBinding      *self
                                                   GtkWidget                *view,
                                                   StormcutViewRebuildFunc   rebuild,
                                                   StormcutViewChangeFilter  filter);
+/* Rebuilds the view also while it is not on screen (a view whose state is shown elsewhere,
+ * such as a count on a tab). */
+void             stormcut_view_binding_set_while_hidden (StormcutViewBinding *self,
+                                                         gboolean             while_hidden);
 /* Shows @model (or none) from now on: the view is rebuilt soon. */
 void             stormcut_view_binding_set_model (StormcutViewBinding      *self,
                                                   StormcutModel            *model);
