@@ -206,6 +206,19 @@ update_context_field (StormcutPropertiesPanel  *self,
   return stormcut_model_update_context (self->model, copy, error);
 }
 
+/* What the name field of @field shows when nothing is typed in it: the model's name. */
+static const char *
+get_saved_name (StormcutPropertiesPanel *self,
+                Field                    field)
+{
+  const StormcutElement *element = get_element (self);
+  const StormcutContext *context = get_context (self);
+
+  if (field == FIELD_ELEMENT_NAME)
+    return element != NULL ? element->name : NULL;
+  return context != NULL ? context->name : NULL;
+}
+
 static void
 commit_field (StormcutPropertiesPanel *self,
               Field                    field)
@@ -277,15 +290,10 @@ commit_field (StormcutPropertiesPanel *self,
       /* Show what the model kept. */
       refresh (self, TRUE);
     }
-  else if (show_saved_name)
+  else if (show_saved_name && get_saved_name (self, field) != NULL)
     {
       /* The field being edited is not refreshed from the model: show the name as kept. */
-      element = get_element (self);
-      context = get_context (self);
-      if (field == FIELD_ELEMENT_NAME && element != NULL)
-        set_field_text (self->field_widgets[field], element->name, TRUE);
-      else if (field == FIELD_CONTEXT_NAME && context != NULL)
-        set_field_text (self->field_widgets[field], context->name, TRUE);
+      set_field_text (self->field_widgets[field], get_saved_name (self, field), TRUE);
     }
 }
 
@@ -334,19 +342,6 @@ commit_all (StormcutPropertiesPanel *self)
 }
 
 /* --- names ------------------------------------------------------------------------------ */
-
-/* What the name field of @field shows when nothing is typed in it: the model's name. */
-static const char *
-get_saved_name (StormcutPropertiesPanel *self,
-                Field                    field)
-{
-  const StormcutElement *element = get_element (self);
-  const StormcutContext *context = get_context (self);
-
-  if (field == FIELD_ELEMENT_NAME)
-    return element != NULL ? element->name : NULL;
-  return context != NULL ? context->name : NULL;
-}
 
 /* Names may hold line breaks (sticky notes wrap), so they are edited in a text view that
  * takes the keys of the board's editor: Enter applies, Escape goes back to the saved name.
